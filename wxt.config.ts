@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * WXT configuration. The manifest asks for the fewest permissions the code uses:
+ * `storage` (per-tab guide state and the chosen child) and host permissions for
+ * exactly the two portals. Profiles live in the extension's own IndexedDB.
+ */
+export default defineConfig({
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'ru',
+    permissions: ['storage'],
+    host_permissions: ['https://sgo.tvobr.ru/*', 'https://cabinet.ruobr.ru/*'],
+    action: { default_title: '__MSG_extActionTitle__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'pfdo-companion@pfdo-companion.ru',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+});
