@@ -1,0 +1,146 @@
+import type { GuideEngine } from '@/utils/guide/engine';
+import { stepPosition } from '@/utils/guide/recognise';
+import type { VariantText } from '@/utils/guide/types';
+
+/** Picks the text for the chosen variant (falls back to `parent`, then to any). */
+function pick(t: VariantText, variant: string): string {
+  if (typeof t === 'string') return t;
+  return t[variant] ?? t.parent ?? Object.values(t)[0] ?? '';
+}
+
+const FILL_LABEL: Record<string, string> = {
+  filled: 'заполнено',
+  skipped: 'пропущено',
+  'not-found': 'поле не найдено',
+  'no-value': 'нет в профиле',
+};
+
+/**
+ * The guide's panel (rendered inside the guide's shadow root): step code, «шаг N из M»,
+ * title, instruction, what was not found, «Заполнить»/«Отменить», advice, back/next, hide.
+ * All text is rendered as text (Preact escapes), never as HTML.
+ */
+export function Panel({ engine }: { engine: GuideEngine }) {
+  const s = engine.state;
+  const flow = s.flow;
+  if (s.hidden.value) {
+    return (
+      <button class="pfdo-fab" type="button" data-testid="guide-show" onClick={() => engine.setHidden(false)} title="Показать подсказку">
+        ? Помощник
+      </button>
+    );
+  }
+  const step = s.shown.value;
+  const recognisedId = s.recognised.value?.id;
+  const viewingOther = !!s.viewing.value && s.viewing.value !== recognisedId;
+  const pos = step ? stepPosition(flow, step.id) : null;
+  const variant = s.variant.value;
+  const advice = (step?.advice ?? []).map((id) => flow.advice.find((a) => a.id === id)).filter(Boolean);
+  const openAdvice = flow.advice.find((a) => a.id === s.adviceOpen.value);
+  return (
+    <section class={`pfdo-panel${step?.problem ? ' is-problem' : ''}`} role="dialog" aria-label="Помощник: сертификат дополнительного образования" data-testid="guide-panel">
+      <header class="pfdo-head">
+        <span class="pfdo-brand">Помощник · сертификат ДО</span>
+        <button class="pfdo-icon" type="button" data-testid="guide-hide" onClick={() => engine.setHidden(true)} title="Скрыть подсказку" aria-label="Скрыть подсказку">
+          ✕
+        </button>
+      </header>
+      {step ? (
+        <div class="pfdo-body">
+          <div class="pfdo-code-row">
+            <span class="pfdo-code" data-testid="guide-code">{step.code}</span>
+            <span class="pfdo-pos">{pos ? `шаг ${pos.index} из ${pos.total}` : step.problem ? 'нужно внимание' : ''}</span>
+          </div>
+          <h2 class="pfdo-title">{step.title}</h2>
+          {viewingOther && <p class="pfdo-note">Это описание другого шага. На открытой странице — шаг {s.recognised.value?.code ?? '—'}.</p>}
+          <p class="pfdo-text" data-testid="guide-instruction">{pick(step.instruction, variant)}</p>
+          {s.targetState.value === 'found' && <p class="pfdo-hint">Нужное место обведено рамкой.</p>}
+          {s.targetState.value === 'missing' && (
+            <p class="pfdo-missing" data-testid="guide-missing">
+              Не вижу на странице нужного элемента. Найдите {step.lookFor ?? 'его'}. Если страница ещё загружается — подождите.
+            </p>
+          )}
+          {step.checklist && (
+            <ul class="pfdo-check">
+              {step.checklist.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+            </ul>
+          )}
+          {step.fill && !viewingOther && (
+            <div class="pfdo-fill">
+              <button class="pfdo-primary" type="button" data-testid="guide-fill" onClick={() => void engine.fill()}>
+                Заполнить из профиля
+              </button>
+              {engine.canUndo && (
+                <button class="pfdo-secondary" type="button" data-testid="guide-undo" onClick={() => engine.undoFill()}>
+                  Отменить заполнение
+                </button>
+              )}
+              {s.fillMessage.value && <p class="pfdo-missing">{s.fillMessage.value}</p>}
+              {s.fillOutcomes.value && (
+                <ul class="pfdo-filled" data-testid="guide-fill-result">
+                  {s.fillOutcomes.value.map((o) => (
+                    <li key={o.name} class={`is-${o.status}`}>
+                      {o.name}: {FILL_LABEL[o.status]}
+                      {o.reason ? ` (${o.reason})` : ''}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {s.fillOutcomes.value && <p class="pfdo-note">Проверьте значения. Отправляете форму вы сами.</p>}
+            </div>
+          )}
+          {advice.length > 0 && (
+            <div class="pfdo-advice-list">
+              {advice.map((a) => (
+                <button key={a!.id} type="button" class="pfdo-link" onClick={() => (s.adviceOpen.value = s.adviceOpen.value === a!.id ? null : a!.id)}>
+                  {a!.title}?
+                </button>
+              ))}
+            </div>
+          )}
+          {openAdvice && (
+            <div class="pfdo-advice" data-testid="guide-advice">
+              <b>
+                {openAdvice.code} · {openAdvice.title}
+              </b>
+              <p>{openAdvice.text}</p>
+            </div>
+          )}
+        </div>
+      ) : (
+        <div class="pfdo-body">
+          <p class="pfdo-text" data-testid="guide-instruction">
+            {s.settled.value
+              ? `Эта страница не похожа на шаг получения сертификата на портале ${flow.portal}. Вернитесь на главную страницу портала или нажмите «Далее», чтобы посмотреть шаги.`
+              : 'Жду, пока страница загрузится…'}
+          </p>
+        </div>
+      )}
+      <footer class="pfdo-foot">
+        <button type="button" class="pfdo-secondary" data-testid="guide-back" onClick={() => engine.go(-1)} disabled={pos?.index === 1}>
+          ← Назад
+        </button>
+        {viewingOther ? (
+          <button type="button" class="pfdo-secondary" data-testid="guide-current" onClick={() => engine.backToCurrent()}>
+            К текущему
+          </button>
+        ) : (
+          flow.variants.length > 1 && (
+            <select class="pfdo-variant" aria-label="Кто входит на портал" value={variant} onChange={(e) => engine.setVariant((e.target as HTMLSelectElement).value)}>
+              {flow.variants.map((v) => (
+                <option key={v.id} value={v.id}>
+                  {v.label}
+                </option>
+              ))}
+            </select>
+          )
+        )}
+        <button type="button" class="pfdo-secondary" data-testid="guide-next" onClick={() => engine.go(1)} disabled={pos?.index === pos?.total}>
+          Далее →
+        </button>
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/** Styles of the guide, applied inside its shadow root (the portal's CSS cannot reach them). */
+export const GUIDE_CSS = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.pfdo-layer { position: fixed; inset: 0; pointer-events: none; z-index: 2147483646; }
+.pfdo-ring { position: fixed; border: 4px solid #ff6a00; border-radius: 8px;
+  box-shadow: 0 0 0 4px rgba(255,106,0,.25), 0 0 0 9999px rgba(0,0,0,.08);
+  transition: top .15s ease, left .15s ease, width .15s ease, height .15s ease; pointer-events: none; }
+.pfdo-ring[hidden] { display: none; }
+.pfdo-panel, .pfdo-fab { position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; pointer-events: auto;
+  font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1f; }
+.pfdo-panel { width: 360px; max-width: calc(100vw - 32px); max-height: calc(100vh - 32px); overflow: auto;
+  background: #fff; border: 2px solid #1a5fb4; border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.25); }
+.pfdo-panel.is-problem { border-color: #c01c28; }
+.pfdo-head { display: flex; align-items: center; justify-content: space-between; padding: 8px 12px;
+  background: #1a5fb4; color: #fff; font-weight: 600; font-size: 14px; }
+.is-problem .pfdo-head { background: #c01c28; }
+.pfdo-icon { all: unset; cursor: pointer; padding: 2px 8px; border-radius: 6px; font-size: 16px; color: #fff; }
+.pfdo-icon:focus-visible, button:focus-visible, select:focus-visible { outline: 3px solid #ffbe6f; outline-offset: 2px; }
+.pfdo-body { padding: 12px 14px 4px; }
+.pfdo-code-row { display: flex; align-items: baseline; gap: 10px; }
+.pfdo-code { font-size: 28px; font-weight: 800; color: #1a5fb4; letter-spacing: .02em; }
+.is-problem .pfdo-code { color: #c01c28; }
+.pfdo-pos { color: #555; font-size: 14px; }
+.pfdo-title { font-size: 18px; margin: 4px 0 6px; }
+.pfdo-text { margin: 0 0 8px; }
+.pfdo-hint { margin: 0 0 8px; color: #26a269; font-size: 14px; }
+.pfdo-note { margin: 0 0 8px; color: #555; font-size: 14px; }
+.pfdo-missing { margin: 0 0 8px; padding: 8px; background: #fff3cd; border-radius: 8px; font-size: 15px; }
+.pfdo-check { margin: 0 0 8px; padding-left: 20px; }
+.pfdo-fill { margin: 6px 0 8px; display: flex; flex-wrap: wrap; gap: 6px; }
+.pfdo-filled { width: 100%; margin: 4px 0; padding-left: 20px; font-size: 14px; }
+.pfdo-filled .is-filled { color: #26a269; } .pfdo-filled .is-skipped, .pfdo-filled .is-not-found { color: #c64600; }
+.pfdo-primary, .pfdo-secondary { font: inherit; font-size: 15px; cursor: pointer; border-radius: 8px; padding: 7px 12px; }
+.pfdo-primary { background: #26a269; color: #fff; border: 0; font-weight: 600; }
+.pfdo-secondary { background: #fff; color: #1a5fb4; border: 1px solid #1a5fb4; }
+.pfdo-secondary:disabled { opacity: .4; cursor: default; }
+.pfdo-link { all: unset; cursor: pointer; color: #1a5fb4; text-decoration: underline; font-size: 15px; margin-right: 12px; }
+.pfdo-advice { background: #f0f4fa; border-radius: 8px; padding: 8px 10px; margin: 6px 0 8px; font-size: 15px; }
+.pfdo-advice p { margin: 4px 0 0; }
+.pfdo-foot { display: flex; gap: 6px; align-items: center; justify-content: space-between; padding: 8px 12px 12px; }
+.pfdo-variant { font: inherit; font-size: 14px; max-width: 150px; padding: 4px; border-radius: 6px; border: 1px solid #999; background: #fff; color: #1b1b1f; }
+.pfdo-fab { cursor: pointer; border: 0; border-radius: 24px; padding: 10px 16px; background: #1a5fb4; color: #fff; font-weight: 700;
+  box-shadow: 0 4px 14px rgba(0,0,0,.3); }
+`;

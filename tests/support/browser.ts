@@ -1,0 +1,99 @@
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { resolveReplica } from '../../replicas/router';
+
+/** Path of Debian's Chromium (or `CHROMIUM_PATH`). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The built Chrome extension. */
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+
+/** A launched browser with the extension, replicas routed at the real host names. */
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** Every request any page or worker made, as `METHOD url`. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Chromium with the built extension (headless unless `headed`), routes
+ * `https://sgo.tvobr.ru/*` and `https://cabinet.ruobr.ru/*` to the replicas, and makes sure the
+ * browser looks nothing up outside (host resolver rules, background networking off).
+ * @throws when Chromium is missing or the extension did not start
+ */
+export async function launchWithExtension(opts: { headed?: boolean; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+  const dir = opts.extensionDir ?? EXTENSION_DIR;
+  const userDataDir = mkdtempSync(join(tmpdir(), 'pfdo-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: !opts.headed,
+    viewport: { width: 1280, height: 860 },
+    locale: 'ru-RU',
+    acceptDownloads: true,
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+  await context.route(/^https:\/\/(sgo\.tvobr\.ru|cabinet\.ruobr\.ru)\//, async (route) => {
+    const res = resolveReplica(route.request().url());
+    if (!res) return route.abort();
+    await route.fulfill({ status: res.status, contentType: res.contentType, body: res.body });
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    requests,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The guide's host element on a page. */
+export const guide = (page: Page) => page.locator('pfdo-guide');
+
+/**
+ * Waits until the guide shows a step id (via `data-step` on its host).
+ * @param page a portal page
+ * @param stepId expected step id, e.g. `cabinet.email`
+ */
+export async function waitForStep(page: Page, stepId: string, timeout = 15_000): Promise<void> {
+  await page.locator(`pfdo-guide[data-step="${stepId}"]`).waitFor({ state: 'attached', timeout });
+}
+
+/** Waits for a replica page to finish its late rendering. */
+export async function replicaReady(page: Page, timeout = 15_000): Promise<void> {
+  await page.locator('html[data-replica-ready]').waitFor({ state: 'attached', timeout });
+}
+
+/**
+ * Seeds the extension's profile database through an extension page (the options page),
+ * the same way a user's saved profile would be stored.
+ */
+export async function seedProfile(b: ExtensionBrowser, data: { applicant: unknown; children: unknown[]; activeChildId?: string }): Promise<void> {
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await page.waitForFunction(() => (globalThis as unknown as { __pfdoTest?: unknown }).__pfdoTest !== undefined, null, { timeout: 10_000 });
+  await page.evaluate(async (d) => {
+    const t = (globalThis as unknown as { __pfdoTest: { importProfile(d: unknown): Promise<void> } }).__pfdoTest;
+    await t.importProfile(d);
+  }, data);
+  await page.close();
+}

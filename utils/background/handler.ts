@@ -1,0 +1,67 @@
+import { browser } from 'wxt/browser';
+import { Request, TabState, type FillValuesResponse } from '@/utils/messages';
+import { getApplicant, getChild, getScan, listChildren } from '@/utils/profile/db';
+import { fillValuesFor } from '@/utils/profile/fill-values';
+
+const TAB_KEY = (tabId: number) => `tab:${tabId}`;
+/** Scans above this are not sent to a page (10 MB, the stored limit). */
+const MAX_SCAN = 10 * 1024 * 1024;
+
+/**
+ * Handles one request from a content script or extension page.
+ * @param message untrusted message; validated with {@link Request}
+ * @param tabId the sender's tab (content scripts), for per-tab state
+ * @returns the answer; rejects with an Error for invalid messages
+ */
+export async function handleRequest(message: unknown, tabId: number | undefined): Promise<unknown> {
+  const parsed = Request.safeParse(message);
+  if (!parsed.success) throw new Error('Неверный запрос к расширению');
+  const req = parsed.data;
+  switch (req.type) {
+    case 'tab-state:get':
+      return readTabState(tabId);
+    case 'tab-state:set': {
+      const next = TabState.parse({ ...(await readTabState(tabId)), ...req.state });
+      if (tabId !== undefined) await browser.storage.session.set({ [TAB_KEY(tabId)]: next });
+      return next;
+    }
+    case 'fill:values':
+      return fillValues(req.keys);
+    case 'open-options':
+      await browser.runtime.openOptionsPage();
+      return true;
+  }
+}
+
+async function readTabState(tabId: number | undefined): Promise<TabState> {
+  if (tabId === undefined) return TabState.parse({});
+  const got = await browser.storage.session.get(TAB_KEY(tabId));
+  const st = TabState.safeParse(got[TAB_KEY(tabId)] ?? {});
+  return st.success ? st.data : TabState.parse({});
+}
+
+/**
+ * Values of the chosen child (popup's «Открыть подсказку» stores `activeChildId`), else the first
+ * child; only the keys asked for.
+ */
+async function fillValues(keys: string[]): Promise<FillValuesResponse> {
+  const { activeChildId } = await browser.storage.local.get('activeChildId');
+  const child = (typeof activeChildId === 'string' && (await getChild(activeChildId))) || (await listChildren())[0];
+  if (!child) {
+    return { ok: false, values: {}, message: 'В профиле пока нет ребёнка. Откройте меню расширения и заполните профиль.' };
+  }
+  const all = fillValuesFor(child, await getApplicant()) as Record<string, string | undefined>;
+  const values: Record<string, string> = {};
+  for (const k of keys) if (all[k]) values[k] = all[k]!;
+  const res: FillValuesResponse = { ok: true, values };
+  if (keys.includes('documentScan')) {
+    const scan = await getScan(child.id);
+    if (scan && scan.blob.size <= MAX_SCAN) {
+      const bytes = new Uint8Array(await scan.blob.arrayBuffer());
+      let bin = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      res.scan = { name: scan.name, type: scan.type, base64: btoa(bin) };
+    }
+  }
+  return res;
+}

@@ -1,0 +1,239 @@
+import type { Flow } from '@/utils/guide/types';
+
+/**
+ * «Личный кабинет граждан Кемеровской области» (cabinet.ruobr.ru, Kuzbass): the certificate
+ * flow as data. Sources: seeds 002/003/004 and portals.md §2. The cabinet's markup is unknown,
+ * so everything is found by visible text (case-insensitive; capitals may be CSS) and role;
+ * URLs are not relied on except for the login page.
+ * Since 01.07.2024 sign-in is through Госуслуги only (portals.md §2).
+ */
+
+const LOGIN = /^\/(?:login|accounts\/login)\/?$/i;
+
+const esiaButton = { text: 'Войти через Госуслуги' };
+const loginHeading = { textContains: 'Вход в личный кабинет' };
+const menuServices = { text: 'Услуги' };
+const dopTab = { text: 'Дополнительное образование', css: 'a, [role=tab], .item' };
+const applyButton = { text: 'Подать заявку на сертификат' };
+const addDocument = { text: 'Предоставить документ' };
+const submitRequest = [{ text: 'Подать заявление на получение сертификата' }, { text: 'Подать заявление на получение сертификат' }];
+const documentDialog = { role: 'dialog' as const, textContains: 'Тип документа' };
+const emailDialog = { role: 'dialog' as const, textContains: 'Отправить заявку' };
+const emailField = { within: emailDialog, role: 'textbox' as const };
+const certDialog = { role: 'dialog' as const, textContains: 'Получение сертификата ПДО' };
+const getCertificate = { text: 'Получить сертификат' };
+const mailSent = { textContains: 'Подтверждение электронной почты' };
+const certNumber = { textContains: 'Сертификат:' };
+const certStatus = { textContains: 'Статус:' };
+
+export const cabinetFlow: Flow = {
+  id: 'cabinet',
+  portal: 'Личный кабинет граждан Кемеровской области',
+  hosts: ['cabinet.ruobr.ru'],
+  path: [
+    'cabinet.login',
+    'cabinet.services',
+    'cabinet.apply',
+    'cabinet.add-document',
+    'cabinet.document-form',
+    'cabinet.submit-request',
+    'cabinet.email',
+    'cabinet.check-mail',
+    'cabinet.get-certificate',
+    'cabinet.certificate-dialog',
+    'cabinet.certificate',
+    'cabinet.activation',
+  ],
+  variants: [
+    { id: 'parent', label: 'Я родитель' },
+    { id: 'pupil', label: 'Я ученик, мне 14–17 лет' },
+  ],
+  steps: [
+    {
+      id: 'cabinet.esia-down',
+      code: 'К-14',
+      title: 'Госуслуги временно недоступны',
+      problem: true,
+      when: { path: LOGIN, all: [{ textContains: 'Вход через Госуслуги временно не доступен' }] },
+      instruction:
+        'Портал пишет, что вход через Госуслуги временно недоступен: это сбой или технические работы. Попробуйте позже (через час или на следующий день). Вход по логину и паролю с 01.07.2024 закрыт.',
+      target: { textContains: 'Вход через Госуслуги временно не доступен' },
+      lookFor: 'сообщение «Вход через Госуслуги временно не доступен» над формой',
+    },
+    {
+      id: 'cabinet.login-error',
+      code: 'К-13',
+      title: 'Логин и пароль не подходят',
+      problem: true,
+      when: { path: LOGIN, all: [{ css: '.errorlist' }] },
+      instruction:
+        'С 01.07.2024 в личный кабинет входят только через Госуслуги, поэтому логин и пароль из школы больше не подходят. Нажмите «Войти через Госуслуги». Нужна подтверждённая учётная запись, а ФИО, дата рождения, СНИЛС и документ должны совпадать с данными школы.',
+      target: esiaButton,
+      lookFor: 'кнопку «Войти через Госуслуги»',
+    },
+    {
+      id: 'cabinet.login',
+      code: 'К-1',
+      title: 'Вход в личный кабинет',
+      when: { path: LOGIN, all: [loginHeading] },
+      instruction: {
+        parent:
+          'Нажмите «Войти через Госуслуги» и войдите своей подтверждённой учётной записью. Держите телефон рядом: Госуслуги пришлют код. Ребёнок должен быть привязан к вам в разделе «Семья и дети» на Госуслугах.',
+        pupil:
+          'Нажмите «Войти через Госуслуги» и войдите своей подтверждённой учётной записью (с 14 лет можно подать заявку самому).',
+      },
+      target: esiaButton,
+      lookFor: 'кнопку «Войти через Госуслуги» на странице входа',
+    },
+    {
+      id: 'cabinet.certificate-dialog',
+      code: 'К-10',
+      title: 'Получение сертификата ПДО',
+      when: { all: [certDialog] },
+      instruction:
+        'В окне «Получение сертификата ПДО» выберите «Группу сертификата» (например, «Дети в возрасте от 5 до 18 лет») и «Документ» ребёнка — или нажмите «Заполнить». Затем нажмите «Получить сертификат».',
+      target: { within: certDialog, label: 'Группа сертификата' },
+      then: [{ within: certDialog, label: 'Документ' }, { within: certDialog, text: 'Получить сертификат' }],
+      fill: [
+        { name: 'Группа сертификата', target: { within: certDialog, label: 'Группа сертификата' }, value: 'certificateGroup' },
+        { name: 'Документ', target: { within: certDialog, label: 'Документ' }, value: 'documentLabel' },
+      ],
+      lookFor: 'окно «Получение сертификата ПДО» со списками «Группа сертификата» и «Документ»',
+    },
+    {
+      id: 'cabinet.email-missing',
+      code: 'К-15',
+      title: 'Не указана электронная почта',
+      problem: true,
+      when: {
+        all: [emailDialog, [{ within: emailDialog, textContains: 'Укажите адрес электронной почты' }, { within: emailDialog, textContains: 'Введите корректный адрес' }]],
+      },
+      instruction:
+        'Портал не принял адрес почты. Впишите свой личный адрес полностью, например ivanova@mail.ru, без пробелов (или нажмите «Заполнить»), и снова нажмите «Отправить заявку».',
+      target: emailField,
+      then: [{ within: emailDialog, text: 'Отправить заявку' }],
+      fill: [{ name: 'Электронная почта', target: emailField, value: 'email' }],
+      lookFor: 'поле для адреса электронной почты в открытом окне',
+    },
+    {
+      id: 'cabinet.email',
+      code: 'К-7',
+      title: 'Адрес электронной почты',
+      when: { all: [emailDialog] },
+      instruction:
+        'Впишите адрес своей личной электронной почты (или нажмите «Заполнить») и нажмите «Отправить заявку». На этот адрес придёт письмо для подтверждения.',
+      target: emailField,
+      then: [{ within: emailDialog, text: 'Отправить заявку' }],
+      fill: [{ name: 'Электронная почта', target: emailField, value: 'email' }],
+      lookFor: 'окно с полем для адреса электронной почты и кнопкой «Отправить заявку»',
+    },
+    {
+      id: 'cabinet.document-form',
+      code: 'К-5',
+      title: 'Документ ребёнка',
+      when: { all: [documentDialog] },
+      instruction:
+        'Заполните все поля о документе ребёнка: тип (свидетельство о рождении, с 14 лет — паспорт), серию, номер, дату выдачи, и прикрепите скан или фото в поле «Документ». Кнопка «Заполнить» перенесёт данные из профиля. Затем нажмите «Сохранить».',
+      target: { within: documentDialog, label: 'Тип документа' },
+      then: [{ within: documentDialog, text: 'Сохранить' }],
+      fill: [
+        { name: 'Тип документа', target: { within: documentDialog, label: 'Тип документа' }, value: 'documentKind' },
+        { name: 'Серия', target: { within: documentDialog, label: 'Серия' }, value: 'documentSeries' },
+        { name: 'Номер', target: { within: documentDialog, label: 'Номер' }, value: 'documentNumber' },
+        { name: 'Дата выдачи', target: { within: documentDialog, label: 'Дата выдачи' }, value: 'documentIssuedAt' },
+        { name: 'Кем выдан', target: { within: documentDialog, label: 'Кем выдан' }, value: 'documentIssuedBy' },
+        { name: 'Документ (скан)', target: { within: documentDialog, role: 'file' }, value: 'documentScan' },
+      ],
+      lookFor: 'окно «Предоставить документ» с полями «Тип документа», «Серия», «Номер»',
+    },
+    {
+      id: 'cabinet.certificate',
+      code: 'К-11',
+      title: 'Сертификат оформлен',
+      when: { all: [certNumber, certStatus, { text: 'Скачать заявление' }] },
+      instruction:
+        'Сертификат оформлен, его номер — в строке «Сертификат:». Статус «Не активирован» — это нормально. Нажмите «Скачать заявление» и распечатайте заявление и согласие (или сделайте их в помощнике).',
+      target: { text: 'Скачать заявление' },
+      lookFor: 'кнопку «Скачать заявление» под сведениями о сертификате',
+    },
+    {
+      id: 'cabinet.get-certificate',
+      code: 'К-9',
+      title: 'Заявка подтверждена',
+      when: { all: [getCertificate], none: [certDialog] },
+      instruction: 'Почта подтверждена. Нажмите кнопку «Получить сертификат».',
+      target: getCertificate,
+      lookFor: 'кнопку «Получить сертификат» рядом с заявкой',
+    },
+    {
+      id: 'cabinet.check-mail',
+      code: 'К-8',
+      title: 'Подтвердите почту',
+      when: { all: [mailSent], none: [emailDialog] },
+      instruction:
+        'Откройте свою почту: пришло письмо «Заявка на сертификат ПДО. Подтверждение электронной почты». Перейдите по ссылке из письма — личный кабинет откроется снова. Письма нет 15 минут? Проверьте папку «Спам» и правильность адреса.',
+      target: mailSent,
+      lookFor: 'сообщение о том, что письмо отправлено',
+    },
+    {
+      id: 'cabinet.submit-request',
+      code: 'К-6',
+      title: 'Подать заявление',
+      when: { all: [submitRequest], none: [documentDialog, emailDialog] },
+      instruction: 'Нажмите «Подать заявление на получение сертификата» у нужного ребёнка.',
+      target: submitRequest,
+      lookFor: 'кнопку «Подать заявление на получение сертификата» в карточке ребёнка',
+    },
+    {
+      id: 'cabinet.add-document',
+      code: 'К-4',
+      title: 'Документы ребёнка',
+      when: { all: [addDocument], none: [documentDialog] },
+      instruction:
+        'Добавьте документ ребёнка: нажмите «Предоставить документ» (свидетельство о рождении, с 14 лет — паспорт). Приготовьте скан или фото документа.',
+      target: addDocument,
+      lookFor: 'кнопку «Предоставить документ» в карточке ребёнка',
+    },
+    {
+      id: 'cabinet.apply',
+      code: 'К-3',
+      title: 'Заявка на сертификат',
+      when: { all: [applyButton] },
+      instruction: 'Нажмите кнопку «Подать заявку на сертификат».',
+      target: applyButton,
+      lookFor: 'кнопку «Подать заявку на сертификат» на вкладке «Дополнительное образование»',
+    },
+    {
+      id: 'cabinet.services',
+      code: 'К-2',
+      title: 'Дополнительное образование',
+      when: { notPath: LOGIN, all: [menuServices, dopTab] },
+      instruction: 'В разделе «Услуги» откройте вкладку «Дополнительное образование».',
+      target: dopTab,
+      lookFor: 'вкладку «Дополнительное образование» под пунктом меню «Услуги»',
+    },
+    {
+      id: 'cabinet.activation',
+      code: 'К-12',
+      title: 'Активация в учреждении',
+      instruction:
+        'Осталось активировать сертификат: один раз прийти в любое учреждение из списка («Скачать учреждения») с документами. Если распечатать заявление негде, его распечатают в учреждении.',
+      target: { text: 'Скачать учреждения' },
+      checklist: [
+        'заявление и согласие на обработку персональных данных — заполненные и распечатанные',
+        'паспорт заявителя',
+        'свидетельство о рождении ребёнка (с 14 лет — паспорт ребёнка)',
+        'СНИЛС ребёнка; в Ленинск-Кузнецком — и ИНН ребёнка',
+        'документ о регистрации ребёнка в муниципалитете — только если ребёнок не ходит в детский сад или школу',
+      ],
+    },
+  ],
+  advice: [
+    {
+      id: 'cabinet.no-child',
+      code: 'К-П1',
+      title: 'Вошли через Госуслуги, но ребёнка нет',
+      text: 'ФИО, дата рождения, СНИЛС или документ на Госуслугах отличаются от данных школы, или ребёнок не привязан в «Семья и дети». Проверьте данные на Госуслугах, привяжите ребёнка, дайте разрешение региональной системе; если не помогло — обратитесь в школу.',
+    },
+  ],
+};

@@ -1,0 +1,173 @@
+import type { Flow } from '@/utils/guide/types';
+
+/**
+ * «Сетевой город. Образование» (sgo.tvobr.ru, Tver): the certificate flow as data.
+ * Sources: seeds 000/001 (Tver parents' instructions, variants 1–4) and portals.md §1.
+ * Pages render late (AngularJS) and the settings page usually arrives by form POST;
+ * every step is recognised from the path and what is visible.
+ */
+
+/** `/angular/...` in the known builds, `/app/...` in newer ones (portals.md §1.1). */
+const APP = '(?:angular|app)';
+const SETTINGS = new RegExp(`^/(?:${APP}/school/mysettings/?|asp/MySettings/MySettings\\.asp)$`, 'i');
+const LOGIN = /^\/(?:authorize(?:\/login(?:-pass)?)?\/?)?$/i;
+
+const certPanel = { textContains: 'Сертификат дополнительного образования' };
+const getButton = [{ text: 'Получить сертификат', role: 'button' as const }, { title: 'Получить сертификат' }];
+const childSelect = { label: 'Дети', role: 'combobox' as const };
+const numberField = { label: 'Номер', role: 'textbox' as const };
+const statusField = { label: 'Статус', role: 'textbox' as const };
+const ageText = { textContains: 'можно создать только для учащегося в возрасте от 5 до 18 лет' };
+const errorModal = { role: 'dialog' as const, css: '.modal' };
+const settingsLink = { title: 'Персональные настройки' };
+
+export const sgoFlow: Flow = {
+  id: 'sgo',
+  portal: '«Сетевой город. Образование» (Тверская область)',
+  hosts: ['sgo.tvobr.ru'],
+  path: ['sgo.login', 'sgo.open-settings', 'sgo.choose-child', 'sgo.get-certificate', 'sgo.done', 'sgo.activation'],
+  variants: [
+    { id: 'parent', label: 'Я родитель' },
+    { id: 'pupil', label: 'Я ученик, мне 14–17 лет' },
+  ],
+  steps: [
+    {
+      id: 'sgo.login-error',
+      code: 'Т-7',
+      title: 'Логин или пароль не подошли',
+      problem: true,
+      when: {
+        path: LOGIN,
+        all: [{ css: '.gosbutton' }, [{ textContains: 'неправильный логин' }, { textContains: 'неверный логин' }, { css: '.alert-danger, .error-message, .login-error' }]],
+      },
+      instruction:
+        'Портал не принял логин или пароль. Проверьте, что выбрана именно ваша школа, раскладку клавиатуры и Caps Lock. Пароль выдаёт школа: если он утерян, попросите в школе новый. Можно войти и через Госуслуги.',
+      target: [{ css: '.gosbutton' }],
+      lookFor: 'кнопку «Через Госуслуги» над полями логина и пароля',
+      advice: ['sgo.no-login'],
+    },
+    {
+      id: 'sgo.login',
+      code: 'Т-1',
+      title: 'Вход в «Сетевой город»',
+      when: { path: LOGIN, all: [[{ css: '.gosbutton' }, { text: 'Войти', css: '.primary-button' }]] },
+      instruction: {
+        parent:
+          'Войдите как родитель: нажмите кнопку «Через Госуслуги» или введите логин и пароль, которые выдала школа, и нажмите «Войти».',
+        pupil:
+          'Войдите под своей учётной записью ученика: через Госуслуги или по логину и паролю, которые выдала школа.',
+      },
+      target: [{ text: 'Через', css: '.gosbutton' }, { css: '.gosbutton' }, { textContains: 'войти через госуслуги' }],
+      lookFor: 'кнопку «Через Госуслуги» (с синим значком) в верхней части формы входа',
+      advice: ['sgo.no-login', 'sgo.no-account'],
+    },
+    {
+      id: 'sgo.request-failed',
+      code: 'Т-8',
+      title: 'Портал не выдал сертификат',
+      problem: true,
+      when: { path: SETTINGS, all: [errorModal] },
+      instruction:
+        'Портал ответил ошибкой (текст — в окне). Закройте окно и нажмите «Получить сертификат» ещё раз позже. Если ошибка повторяется, перепишите её текст и обратитесь в школу или в муниципальный опорный центр.',
+      target: { within: errorModal, role: 'button' },
+      lookFor: 'окно с сообщением об ошибке и кнопку «Закрыть» в нём',
+    },
+    {
+      id: 'sgo.done',
+      code: 'Т-5',
+      title: 'Сертификат получен',
+      when: { path: SETTINGS, all: [numberField, statusField] },
+      instruction:
+        'Готово: номер сертификата — в поле «Номер». Запишите его. Сертификат нужно активировать: один раз прийти с документами в учреждение дополнительного образования (следующий шаг).',
+      target: numberField,
+      lookFor: 'поле «Номер» в разделе «Сертификат дополнительного образования»',
+    },
+    {
+      id: 'sgo.age-out',
+      code: 'Т-9',
+      title: 'Возраст не подходит',
+      problem: true,
+      when: { path: SETTINGS, all: [ageText] },
+      instruction:
+        'Портал создаёт сертификат только для детей от 5 до 18 лет. Проверьте дату рождения ребёнка в школе. Если у вас несколько детей, выберите другого в списке «Дети».',
+      target: ageText,
+      lookFor: 'текст о возрасте от 5 до 18 лет в разделе «Сертификат дополнительного образования»',
+    },
+    {
+      id: 'sgo.choose-child',
+      code: 'Т-3',
+      title: 'Выбор ребёнка',
+      when: { path: SETTINGS, all: [childSelect, getButton] },
+      instruction:
+        'В разделе «Сертификат дополнительного образования» выберите ребёнка в списке «Дети» (или нажмите «Заполнить»), затем нажмите «Получить сертификат».',
+      target: childSelect,
+      then: [getButton],
+      fill: [{ name: 'Дети', target: childSelect, value: 'childName' }],
+      lookFor: 'список «Дети» в разделе «Сертификат дополнительного образования» внизу страницы',
+    },
+    {
+      id: 'sgo.get-certificate',
+      code: 'Т-4',
+      title: 'Получить сертификат',
+      when: { path: SETTINGS, all: [getButton] },
+      instruction: {
+        parent:
+          'В разделе «Сертификат дополнительного образования» проверьте имя ребёнка и нажмите кнопку «Получить сертификат».',
+        pupil: 'В разделе «Сертификат дополнительного образования» нажмите кнопку «Получить сертификат».',
+      },
+      target: getButton,
+      lookFor: 'кнопку «Получить сертификат» в разделе «Сертификат дополнительного образования»',
+    },
+    {
+      id: 'sgo.no-panel',
+      code: 'Т-10',
+      title: 'Нет раздела о сертификате',
+      problem: true,
+      when: { path: SETTINGS, all: [{ text: 'Основная информация' }], none: [certPanel] },
+      instruction: {
+        parent:
+          'На странице нет раздела «Сертификат дополнительного образования». Он появляется у родителя ребёнка 5–17 лет, если школа включила эту возможность. Обратитесь в школу.',
+        pupil:
+          'Раздела «Сертификат дополнительного образования» нет: ученик получает сертификат сам только с 14 лет. Если вам меньше 14, сертификат оформляет родитель. Иначе обратитесь в школу.',
+      },
+      lookFor: 'раздел «Сертификат дополнительного образования» ниже «Основной информации»',
+    },
+    {
+      id: 'sgo.open-settings',
+      code: 'Т-2',
+      title: 'Персональные настройки',
+      when: { notPath: SETTINGS, all: [settingsLink] },
+      instruction: 'Нажмите на своё ФИО в правом верхнем углу — откроются «Персональные настройки».',
+      target: [{ title: 'Персональные настройки', role: 'link' }, settingsLink],
+      lookFor: 'своё ФИО или значок человека в правом верхнем углу экрана',
+    },
+    {
+      id: 'sgo.activation',
+      code: 'Т-6',
+      title: 'Активация сертификата',
+      instruction:
+        'Чтобы пользоваться сертификатом, его активируют один раз: придите в учреждение дополнительного образования (или в школу) с документами из списка. Заявление и согласия можно заранее распечатать из помощника (кнопка «Заявление и согласия» в меню расширения).',
+      checklist: [
+        'заявление и согласия на обработку персональных данных, подписанные',
+        'паспорт заявителя',
+        'свидетельство о рождении ребёнка (с 14 лет — паспорт ребёнка)',
+        'СНИЛС ребёнка',
+        'документ о регистрации ребёнка в муниципалитете — только если ребёнок не ходит в детский сад или школу',
+      ],
+    },
+  ],
+  advice: [
+    {
+      id: 'sgo.no-login',
+      code: 'Т-П1',
+      title: 'Нет логина и пароля',
+      text: 'Логин и пароль от «Сетевого города» выдаёт школа или детский сад. Обратитесь к классному руководителю или в канцелярию, затем войдите и продолжайте по шагам. Войти можно и через Госуслуги, если школа связала вашу учётную запись.',
+    },
+    {
+      id: 'sgo.no-account',
+      code: 'Т-П2',
+      title: 'Нет учётной записи ни у родителя, ни у ребёнка',
+      text: 'Сертификат можно получить через образовательную организацию (школу, детский сад, Дворец творчества детей и молодёжи) при записи ребёнка на программу дополнительного образования. Консультация для организаций: Муниципальный опорный центр г. Твери, тел. 32-02-10.',
+    },
+  ],
+};

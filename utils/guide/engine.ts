@@ -1,0 +1,297 @@
+import { signal, computed, batch } from '@preact/signals';
+import type { Flow, Step, FillKey } from './types';
+import type { FillValuesResponse, Request, TabState } from '@/utils/messages';
+import { recognise, stepById } from './recognise';
+import { locate } from './locate';
+import { Highlight } from './highlight';
+import { fillFields, undoFill, type FillOutcome, type UndoEntry } from './fill';
+
+/** How long the guide looks for a target before saying what to look for instead (ms). */
+export const TARGET_TIMEOUT_MS = 4000;
+
+/** Whether the target of the shown step is on the page. */
+export type TargetState = 'none' | 'searching' | 'found' | 'missing';
+
+/** Sends a request to the background (the only way content scripts reach stored data). */
+export type Send = (req: Request) => Promise<unknown>;
+
+/**
+ * The guide's observable state, read by the panel (`components/guide/Panel.tsx`).
+ * Holds no personal data except the fill outcomes (field names only).
+ */
+export class GuideState {
+  readonly recognised = signal<Step | null>(null);
+  /** Step the user is looking at with back/next; null = the recognised one. */
+  readonly viewing = signal<string | null>(null);
+  readonly targetState = signal<TargetState>('none');
+  /** Index into [target, ...then] of the control being pointed at. */
+  readonly thenIndex = signal(0);
+  readonly hidden = signal(false);
+  readonly variant = signal('parent');
+  readonly fillOutcomes = signal<FillOutcome[] | null>(null);
+  readonly fillMessage = signal<string | null>(null);
+  readonly adviceOpen = signal<string | null>(null);
+  /** Becomes true after the first recognition pass found nothing for a while. */
+  readonly settled = signal(false);
+
+  constructor(readonly flow: Flow) {}
+
+  /** The step shown in the panel. */
+  readonly shown = computed<Step | null>(() => {
+    const v = this.viewing.value;
+    return v ? stepById(this.flow, v) : this.recognised.value;
+  });
+}
+
+/**
+ * Runs a flow on the current page: recognises the step from the page on every DOM change
+ * (MutationObserver, coalesced to one pass per animation frame; nothing runs while the page
+ * is idle), points at the step's control with the highlight and keeps the panel up to date.
+ */
+export class GuideEngine {
+  readonly state: GuideState;
+  private observer: MutationObserver | null = null;
+  private pending = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private undo: UndoEntry[] = [];
+  private lastUrl = '';
+  private readonly onUse = (e: Event) => this.used(e);
+  private readonly onNav = () => this.schedule();
+
+  /**
+   * @param flow the portal's flow
+   * @param highlight the ring drawer (in our shadow root)
+   * @param send messaging to the background
+   * @param onChange called after every pass (the host updates `data-step` etc.)
+   * @param doc the page's document
+   */
+  constructor(
+    flow: Flow,
+    private highlight: Highlight,
+    private send: Send,
+    private onChange: () => void,
+    private doc: Document = document,
+    private ownHost: Element | null = null,
+  ) {
+    this.state = new GuideState(flow);
+  }
+
+  /** Starts observing the page; restores the per-tab state (hidden, variant) first. */
+  async start(): Promise<void> {
+    try {
+      const st = (await this.send({ type: 'tab-state:get' })) as TabState | undefined;
+      if (st) batch(() => {
+        this.state.hidden.value = st.hidden;
+        this.state.variant.value = st.variant;
+      });
+    } catch {
+      /* background not reachable (extension reloading): keep defaults */
+    }
+    this.observer = new MutationObserver((records) => {
+      if (records.every((r) => this.ownHost && (r.target === this.ownHost || this.ownHost.contains(r.target)))) return;
+      this.schedule();
+    });
+    this.observer.observe(this.doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['class', 'style', 'hidden', 'open', 'disabled', 'aria-hidden', 'value'],
+    });
+    const win = this.doc.defaultView!;
+    win.addEventListener('popstate', this.onNav);
+    win.addEventListener('hashchange', this.onNav);
+    win.addEventListener('pageshow', this.onNav);
+    this.doc.addEventListener('change', this.onUse, true);
+    this.doc.addEventListener('click', this.onUse, true);
+    this.pass();
+    // If nothing is recognised after the late-render window, say so instead of waiting silently.
+    setTimeout(() => {
+      this.state.settled.value = true;
+      this.onChange();
+    }, TARGET_TIMEOUT_MS);
+  }
+
+  /** Stops observing and removes the highlight. */
+  stop(): void {
+    this.observer?.disconnect();
+    const win = this.doc.defaultView!;
+    win.removeEventListener('popstate', this.onNav);
+    win.removeEventListener('hashchange', this.onNav);
+    win.removeEventListener('pageshow', this.onNav);
+    this.doc.removeEventListener('change', this.onUse, true);
+    this.doc.removeEventListener('click', this.onUse, true);
+    if (this.timer) clearTimeout(this.timer);
+    if (this.pending) cancelAnimationFrame(this.pending);
+    this.highlight.clear();
+  }
+
+  /** Coalesces DOM changes into one recognition pass on the next animation frame. */
+  schedule(): void {
+    if (this.pending) return;
+    this.pending = requestAnimationFrame(() => {
+      this.pending = 0;
+      this.pass();
+    });
+  }
+
+  /** One recognition pass: which step, which control, what the panel says. */
+  pass(): void {
+    const s = this.state;
+    const url = this.doc.defaultView!.location.href;
+    const step = recognise(s.flow, this.doc, url);
+    if (step?.id !== s.recognised.value?.id || url !== this.lastUrl) {
+      const changedStep = step?.id !== s.recognised.value?.id;
+      batch(() => {
+        s.recognised.value = step;
+        if (changedStep) {
+          s.viewing.value = null;
+          s.thenIndex.value = 0;
+          s.targetState.value = 'none';
+          s.fillOutcomes.value = null;
+          s.fillMessage.value = null;
+          s.adviceOpen.value = null;
+          this.undo = [];
+        }
+      });
+      this.lastUrl = url;
+    }
+    this.point();
+    this.onChange();
+  }
+
+  /** Highlights the shown step's current control, or starts the one-shot "not found" timer. */
+  private point(): void {
+    const s = this.state;
+    const step = s.shown.value;
+    const targets = step ? [step.target, ...(step.then ?? [])].filter(Boolean) : [];
+    if (!step || !targets.length || s.hidden.value) {
+      this.highlight.clear();
+      this.setTarget('none');
+      return;
+    }
+    const idx = Math.min(s.thenIndex.value, targets.length - 1);
+    const el = locate(targets[idx], this.doc);
+    if (el) {
+      this.highlight.follow(el);
+      this.setTarget('found');
+      return;
+    }
+    this.highlight.clear();
+    if (s.targetState.value === 'missing') return;
+    this.setTarget('searching');
+    this.timer ??= setTimeout(() => {
+      this.timer = null;
+      if (s.targetState.value === 'searching') {
+        s.targetState.value = 'missing';
+        this.onChange();
+      }
+    }, TARGET_TIMEOUT_MS);
+  }
+
+  private setTarget(t: TargetState): void {
+    if (t !== 'searching' && this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.state.targetState.value = t;
+  }
+
+  /** A click or change on the highlighted control moves the pointer to the step's next control. */
+  private used(e: Event): void {
+    const cur = this.highlight.current;
+    const t = e.target as Node | null;
+    if (!cur || !t || !(cur === t || cur.contains(t))) return;
+    const step = this.state.shown.value;
+    if (!step?.then?.length) return;
+    if (e.type === 'click' && (cur.tagName === 'SELECT' || cur.tagName === 'INPUT')) return;
+    if (this.state.thenIndex.value < step.then.length) {
+      this.state.thenIndex.value++;
+      this.schedule();
+    }
+  }
+
+  /** Shows the previous / next step of the main path in the panel (preview; the page decides the real step). */
+  go(delta: -1 | 1): void {
+    const s = this.state;
+    const path = s.flow.path;
+    const from = s.shown.value?.id;
+    let i = from ? path.indexOf(from) : -1;
+    if (i < 0) i = delta > 0 ? -1 : path.length;
+    const next = path[Math.max(0, Math.min(path.length - 1, i + delta))];
+    batch(() => {
+      s.viewing.value = next === s.recognised.value?.id ? null : next;
+      s.thenIndex.value = 0;
+      s.targetState.value = 'none';
+    });
+    this.point();
+    this.onChange();
+  }
+
+  /** Returns the panel to the step recognised on the page. */
+  backToCurrent(): void {
+    this.state.viewing.value = null;
+    this.pass();
+  }
+
+  /** Hides or shows the panel and highlight; remembered for this tab across reloads. */
+  setHidden(hidden: boolean): void {
+    this.state.hidden.value = hidden;
+    void this.send({ type: 'tab-state:set', state: { hidden } }).catch(() => undefined);
+    this.pass();
+  }
+
+  /** Chooses the flow variant (parent / pupil); remembered for this tab. */
+  setVariant(variant: string): void {
+    this.state.variant.value = variant;
+    void this.send({ type: 'tab-state:set', state: { variant } }).catch(() => undefined);
+    this.onChange();
+  }
+
+  /**
+   * «Заполнить»: asks the background for exactly the values this step needs, then fills the
+   * visible fields. Only runs on the user's click.
+   */
+  async fill(): Promise<void> {
+    const s = this.state;
+    const step = s.shown.value;
+    if (!step?.fill?.length) return;
+    const keys = [...new Set(step.fill.map((f) => f.value))] as FillKey[];
+    let res: FillValuesResponse;
+    try {
+      res = (await this.send({ type: 'fill:values', keys })) as FillValuesResponse;
+    } catch {
+      s.fillMessage.value = 'Расширение было обновлено. Перезагрузите страницу и нажмите «Заполнить» ещё раз.';
+      this.onChange();
+      return;
+    }
+    if (!res?.ok) {
+      batch(() => {
+        s.fillOutcomes.value = null;
+        s.fillMessage.value = res?.message ?? 'Не удалось получить данные профиля.';
+      });
+      this.onChange();
+      return;
+    }
+    const { outcomes, undo } = fillFields(step.fill, res.values, res.scan, this.doc);
+    this.undo = undo;
+    batch(() => {
+      s.fillOutcomes.value = outcomes;
+      s.fillMessage.value = null;
+    });
+    this.schedule();
+  }
+
+  /** Puts back what «Заполнить» changed. */
+  undoFill(): void {
+    undoFill(this.undo);
+    this.undo = [];
+    this.state.fillOutcomes.value = null;
+    this.schedule();
+  }
+
+  /** Whether there is something to undo. */
+  get canUndo(): boolean {
+    return this.undo.length > 0;
+  }
+}

@@ -1,0 +1,154 @@
+import type { FillField, FillKey } from './types';
+import type { ScanPayload } from '@/utils/messages';
+import { locate } from './locate';
+import { fold } from './text';
+
+/** Result of filling one field, shown in the panel. */
+export interface FillOutcome {
+  name: string;
+  status: 'filled' | 'skipped' | 'not-found' | 'no-value';
+  /** Russian reason for skipped fields. */
+  reason?: string;
+}
+
+/** What is needed to undo a fill: the element and its value before. */
+export interface UndoEntry {
+  el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+  value: string;
+  files?: FileList | null;
+}
+
+/**
+ * Fills a portal form the way a person would, so the portal's own scripts notice:
+ * the native value setter, then `input` and `change` events. Selects are set by visible
+ * option text (folded, whole text first, then containment). Never touches hidden, disabled,
+ * read-only or password fields, never clicks anything, never submits.
+ * Dates: `DD.MM.YYYY` values go into `type=date` inputs as `YYYY-MM-DD`.
+ * @param fields the step's fields
+ * @param values profile values by key (strings)
+ * @param scan optional stored scan for file fields
+ * @param root document to search
+ * @returns per-field outcomes and the undo log
+ */
+export function fillFields(
+  fields: FillField[],
+  values: Partial<Record<FillKey, string>>,
+  scan: ScanPayload | undefined,
+  root: Document = document,
+): { outcomes: FillOutcome[]; undo: UndoEntry[] } {
+  const outcomes: FillOutcome[] = [];
+  const undo: UndoEntry[] = [];
+  for (const f of fields) {
+    const el = locate(f.target, root) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null;
+    if (!el) {
+      outcomes.push({ name: f.name, status: 'not-found' });
+      continue;
+    }
+    const why = refuse(el);
+    if (why) {
+      outcomes.push({ name: f.name, status: 'skipped', reason: why });
+      continue;
+    }
+    if (el instanceof root.defaultView!.HTMLInputElement && el.type === 'file') {
+      if (!scan) {
+        outcomes.push({ name: f.name, status: 'no-value' });
+        continue;
+      }
+      undo.push({ el, value: '', files: el.files });
+      setFiles(el, scan);
+      outcomes.push({ name: f.name, status: 'filled' });
+      continue;
+    }
+    const value = values[f.value];
+    if (!value) {
+      outcomes.push({ name: f.name, status: 'no-value' });
+      continue;
+    }
+    const before = el.value;
+    const ok = el instanceof root.defaultView!.HTMLSelectElement ? selectByText(el, value) : setValue(el, toInputFormat(el, value));
+    if (ok) {
+      undo.push({ el, value: before });
+      outcomes.push({ name: f.name, status: 'filled' });
+    } else {
+      outcomes.push({ name: f.name, status: 'skipped', reason: 'в списке нет подходящего варианта' });
+    }
+  }
+  return { outcomes, undo };
+}
+
+/**
+ * Puts the previous values back (same events as filling).
+ * @param undo the log returned by {@link fillFields}
+ */
+export function undoFill(undo: UndoEntry[]): void {
+  for (const u of [...undo].reverse()) {
+    if (!u.el.isConnected) continue;
+    if ((u.el as HTMLInputElement).type === 'file') {
+      const input = u.el as HTMLInputElement;
+      input.files = u.files ?? new DataTransfer().files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    } else if (u.el instanceof u.el.ownerDocument.defaultView!.HTMLSelectElement) {
+      u.el.value = u.value;
+      fire(u.el);
+    } else {
+      setValue(u.el, u.value);
+    }
+  }
+}
+
+/** Why a field must not be filled (Russian), or '' when it may be. */
+function refuse(el: Element): string {
+  const input = el as HTMLInputElement;
+  if (input.type === 'password') return 'поле пароля — его заполняете только вы';
+  if (input.disabled) return 'поле недоступно для изменения';
+  if (input.readOnly) return 'поле только для чтения';
+  if (!['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)) return 'это не поле ввода';
+  return '';
+}
+
+/** Sets a value through the native setter (frameworks that wrap `value` still see it) and fires events. */
+function setValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): boolean {
+  const proto = Object.getPrototypeOf(el) as object;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  if (setter) setter.call(el, value);
+  else el.value = value;
+  fire(el);
+  return true;
+}
+
+/** Chooses the option whose visible text matches best: equal, then starts with, then contains. */
+function selectByText(el: HTMLSelectElement, text: string): boolean {
+  const want = fold(text);
+  const opts = Array.from(el.options).filter((o) => !o.disabled);
+  const pick =
+    opts.find((o) => fold(o.text) === want) ??
+    opts.find((o) => fold(o.text).startsWith(want) || want.startsWith(fold(o.text)) && fold(o.text).length > 3) ??
+    opts.find((o) => fold(o.text).includes(want));
+  if (!pick) return false;
+  el.value = pick.value;
+  pick.selected = true;
+  fire(el);
+  return true;
+}
+
+function fire(el: Element): void {
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  el.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** `DD.MM.YYYY` → `YYYY-MM-DD` for date inputs; other values as they are. */
+function toInputFormat(el: HTMLInputElement | HTMLTextAreaElement, value: string): string {
+  const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(value);
+  if (m && (el as HTMLInputElement).type === 'date') return `${m[3]}-${m[2]}-${m[1]}`;
+  return value;
+}
+
+/** Puts the stored scan into a file input via DataTransfer, as a drop would. */
+function setFiles(el: HTMLInputElement, scan: ScanPayload): void {
+  const bytes = Uint8Array.from(atob(scan.base64), (c) => c.charCodeAt(0));
+  const dt = new DataTransfer();
+  dt.items.add(new File([bytes], scan.name, { type: scan.type }));
+  el.files = dt.files;
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  el.dispatchEvent(new Event('change', { bubbles: true }));
+}

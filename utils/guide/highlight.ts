@@ -1,0 +1,86 @@
+/**
+ * The highlight: a ring drawn in our own shadow root over the target control. It never
+ * touches the portal's elements (no classes, no attributes) and follows the target on
+ * scroll, resize and layout changes, redrawing at most once per animation frame.
+ */
+export class Highlight {
+  private box: HTMLElement;
+  private target: Element | null = null;
+  private frame = 0;
+  private resizeObserver: ResizeObserver | null = null;
+  private readonly onMove = () => this.schedule();
+
+  /** @param layer element inside our shadow root that receives the ring */
+  constructor(layer: HTMLElement) {
+    this.box = layer.ownerDocument.createElement('div');
+    this.box.className = 'pfdo-ring';
+    this.box.hidden = true;
+    layer.append(this.box);
+  }
+
+  /** The element currently highlighted, if any. */
+  get current(): Element | null {
+    return this.target;
+  }
+
+  /**
+   * Draws the ring around an element and keeps it there; scrolls it into view the first time.
+   * @param el target control (a portal element; only read, never modified)
+   */
+  follow(el: Element): void {
+    if (this.target === el) return this.schedule();
+    this.clear();
+    this.target = el;
+    const win = el.ownerDocument.defaultView!;
+    win.addEventListener('scroll', this.onMove, { capture: true, passive: true });
+    win.addEventListener('resize', this.onMove, { passive: true });
+    if (typeof ResizeObserver !== 'undefined') {
+      this.resizeObserver = new ResizeObserver(this.onMove);
+      this.resizeObserver.observe(el);
+    }
+    const r = el.getBoundingClientRect();
+    if (r.bottom < 0 || r.top > win.innerHeight) el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.draw();
+  }
+
+  /** Removes the ring and every listener it added. */
+  clear(): void {
+    if (this.target) {
+      const win = this.target.ownerDocument.defaultView!;
+      win.removeEventListener('scroll', this.onMove, { capture: true });
+      win.removeEventListener('resize', this.onMove);
+    }
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.target = null;
+    this.box.hidden = true;
+  }
+
+  /** Redraws on the next animation frame (coalesces bursts of scroll events). */
+  schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    const el = this.target;
+    if (!el || !el.isConnected) {
+      this.box.hidden = true;
+      return;
+    }
+    const r = el.getBoundingClientRect();
+    const pad = 6;
+    Object.assign(this.box.style, {
+      top: `${r.top - pad}px`,
+      left: `${r.left - pad}px`,
+      width: `${r.width + pad * 2}px`,
+      height: `${r.height + pad * 2}px`,
+    });
+    this.box.hidden = r.width === 0 && r.height === 0;
+  }
+}

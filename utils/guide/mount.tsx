@@ -1,0 +1,52 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { Flow } from './types';
+import { GuideEngine, type Send } from './engine';
+import { Highlight } from './highlight';
+import { Panel } from '@/components/guide/Panel';
+import { GUIDE_CSS } from '@/components/guide/styles';
+
+/** Tag of the guide's host element (ours, appended to `<html>`; the portal's elements are never modified). */
+export const HOST_TAG = 'pfdo-guide';
+
+/**
+ * Starts the guide for a flow on the current page: a host element with a shadow root (open, so tests and screen readers can reach it; it holds no personal data)
+ * holding the highlight layer and the panel. The host exposes, for tests and help-desk staff:
+ * `data-step` (step id or empty), `data-step-code` («К-7»), `data-target` (none | searching |
+ * found | missing), `data-hidden`.
+ * @param flow the portal's flow
+ * @param send messaging to the background (default: `browser.runtime.sendMessage`)
+ * @returns the engine, for tests
+ */
+export function mountGuide(flow: Flow, send: Send = (m) => browser.runtime.sendMessage(m)): GuideEngine {
+  document.querySelectorAll(HOST_TAG).forEach((old) => old.remove()); // a previous instance after an extension update
+  const host = document.createElement(HOST_TAG);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = GUIDE_CSS;
+  const layer = document.createElement('div');
+  layer.className = 'pfdo-layer';
+  const ui = document.createElement('div');
+  root.append(style, layer, ui);
+
+  const highlight = new Highlight(layer);
+  const engine = new GuideEngine(flow, highlight, send, () => update(), document, host);
+  const update = () => {
+    const s = engine.state;
+    const step = s.shown.value;
+    setAttr(host, 'data-step', s.recognised.value?.id ?? '');
+    setAttr(host, 'data-step-code', s.recognised.value?.code ?? '');
+    setAttr(host, 'data-shown-step', step?.id ?? '');
+    setAttr(host, 'data-target', s.targetState.value);
+    setAttr(host, 'data-hidden', String(s.hidden.value));
+    if (!host.isConnected) document.documentElement.append(host);
+    render(<Panel engine={engine} />, ui);
+  };
+  document.documentElement.append(host);
+  void engine.start();
+  return engine;
+}
+
+function setAttr(el: Element, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}

@@ -1,0 +1,58 @@
+import type { Flow, PageMatch, Step, Target } from './types';
+import { locate } from './locate';
+
+/**
+ * Whether a page matches a step's description.
+ * @param m the step's `when`
+ * @param doc the page's document
+ * @param url the page's URL (`location.href`)
+ * @returns true when the path matches, every `all` target is visible and no `none` target is
+ */
+export function matchPage(m: PageMatch, doc: Document, url: string | URL): boolean {
+  const { pathname } = new URL(url);
+  if (m.path && !m.path.test(pathname)) return false;
+  if (m.notPath && m.notPath.test(pathname)) return false;
+  const found = (t: Target) => locate(t, doc) !== null;
+  if (m.all && !m.all.every(found)) return false;
+  if (m.none && m.none.some(found)) return false;
+  return true;
+}
+
+/**
+ * Recognises the step the user is on, from the page alone (no counter): the first step
+ * of the flow whose `when` matches.
+ * @param flow a portal's flow
+ * @param doc the page's document
+ * @param url the page's URL
+ * @returns the step, or null when the page is not part of the flow (or has not rendered yet)
+ */
+export function recognise(flow: Flow, doc: Document, url: string | URL): Step | null {
+  for (const step of flow.steps) {
+    if (step.when && matchPage(step.when, doc, url)) return step;
+  }
+  return null;
+}
+
+/**
+ * Every step whose `when` matches the page: for tests and diagnostics (a well-made flow
+ * has at most one more specific step before the general one).
+ */
+export function matchingSteps(flow: Flow, doc: Document, url: string | URL): string[] {
+  return flow.steps.filter((s) => s.when && matchPage(s.when, doc, url)).map((s) => s.id);
+}
+
+/**
+ * Position of a step on the flow's main path, for «шаг N из M».
+ * @returns `{ index /* 1-based *\/, total }`, or null for problem steps off the path
+ */
+export function stepPosition(flow: Flow, stepId: string): { index: number; total: number } | null {
+  const i = flow.path.indexOf(stepId);
+  return i < 0 ? null : { index: i + 1, total: flow.path.length };
+}
+
+/** Looks a step up by id. @throws Error when the flow has no such step (a bug in the flow data). */
+export function stepById(flow: Flow, id: string): Step {
+  const s = flow.steps.find((x) => x.id === id);
+  if (!s) throw new Error(`Unknown step ${id} in flow ${flow.id}`);
+  return s;
+}

@@ -1,0 +1,129 @@
+/**
+ * Data shapes of a guided flow. A flow is plain data: one file per portal in
+ * `utils/flows/`. The guide engine (`utils/guide/engine.ts`) only interprets it.
+ */
+
+/**
+ * How a person would find an element on the page. Every given criterion must hold.
+ * Text comparisons are case-insensitive and whitespace-folded (`utils/guide/text.ts`).
+ */
+export interface Locator {
+  /** Visible text of the element itself (exact after folding), e.g. «Получить сертификат». */
+  text?: string;
+  /** Like `text`, but the element's text only has to contain it. */
+  textContains?: string;
+  /** Label of a form control: `<label for>`, a wrapping label, `aria-label`, or a label-like element just before it. */
+  label?: string;
+  /** `title` or `aria-label` attribute (icon-only controls). */
+  title?: string;
+  /** ARIA role, explicit or implicit: button, link, textbox, combobox, dialog, heading, tab, checkbox, file. */
+  role?: LocatorRole;
+  /** Known CSS selector as an extra signal: narrows the candidates; alone it is a last resort. */
+  css?: string;
+  /** Search only inside the visible element found by this locator (e.g. a dialog by its heading). */
+  within?: Locator;
+}
+
+/** Roles the locator understands (implicit roles per HTML-AAM, reduced to what the portals use). */
+export type LocatorRole = 'button' | 'link' | 'textbox' | 'combobox' | 'dialog' | 'heading' | 'tab' | 'checkbox' | 'file';
+
+/** Alternatives tried in order: the first locator that finds a visible element wins. */
+export type Target = Locator | Locator[];
+
+/**
+ * Recognises a page: every condition given must hold.
+ * `path` is tested against `location.pathname`; `all`/`none` against visible elements.
+ */
+export interface PageMatch {
+  /** URL path pattern, e.g. `/^\/(angular|app)\/school\/mysettings\/?$/`. */
+  path?: RegExp;
+  /** URL path pattern that must NOT match. */
+  notPath?: RegExp;
+  /** Each target must find a visible element. */
+  all?: Target[];
+  /** No target may find a visible element. */
+  none?: Target[];
+}
+
+/** Keys of the values a step may fill from the profile (answered by the background). */
+export type FillKey =
+  | 'childName'
+  | 'childBirthDate'
+  | 'documentKind'
+  | 'documentSeries'
+  | 'documentNumber'
+  | 'documentIssuedAt'
+  | 'documentIssuedBy'
+  | 'documentLabel'
+  | 'documentScan'
+  | 'email'
+  | 'certificateGroup';
+
+/** One field that «Заполнить» sets: where it is and which profile value goes there. */
+export interface FillField {
+  /** Russian name of the field shown in the panel («Серия»). */
+  name: string;
+  target: Target;
+  value: FillKey;
+}
+
+/** Russian text, either one for everybody or per flow variant (e.g. parent / pupil). */
+export type VariantText = string | Record<string, string>;
+
+/** A step of a flow. */
+export interface Step {
+  /** Stable id used by tests and help-desk staff, e.g. `cabinet.email`. Never renamed. */
+  id: string;
+  /** Stable short code read aloud by phone, e.g. «К-7». */
+  code: string;
+  /** Short Russian title, e.g. «Адрес электронной почты». */
+  title: string;
+  /** Russian instruction shown in the panel. */
+  instruction: VariantText;
+  /** How the step is recognised from the page. Absent for steps that happen off the portal (e.g. the activation visit). */
+  when?: PageMatch;
+  /** The control to point at; the panel says `lookFor` when it is not found. */
+  target?: Target;
+  /** Further controls to point at after the user has used the previous one (e.g. select a child, then press the button). */
+  then?: Target[];
+  /** What to look for when the target is not found within a few seconds (Russian). */
+  lookFor?: string;
+  /** Fields «Заполнить» can set on this step. */
+  fill?: FillField[];
+  /** A problem state (error, wrong page): shown as advice, not counted as a step of the main path. */
+  problem?: boolean;
+  /** Ids of advice entries offered on this step. */
+  advice?: string[];
+  /** Checklist shown on the step (e.g. what to bring for activation). */
+  checklist?: string[];
+}
+
+/** Advice that is not a page: e.g. «Нет логина и пароля». */
+export interface Advice {
+  id: string;
+  code: string;
+  title: string;
+  text: string;
+}
+
+/** A flow variant the user can choose (e.g. «Я родитель» / «Я ученик 14+»). */
+export interface FlowVariant {
+  id: string;
+  label: string;
+}
+
+/** The whole guided flow of one portal. */
+export interface Flow {
+  /** `sgo` or `cabinet`. */
+  id: string;
+  /** Russian name of the portal. */
+  portal: string;
+  /** Host names the flow runs on. */
+  hosts: string[];
+  /** Steps of the main path in order (recognised or virtual), for «шаг N из M» and back/next. */
+  path: string[];
+  /** All steps, including problem states. The first one whose `when` matches wins, so put specific states first. */
+  steps: Step[];
+  advice: Advice[];
+  variants: FlowVariant[];
+}

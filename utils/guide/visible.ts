@@ -1,0 +1,30 @@
+/**
+ * Whether a person can see the element: rendered, not `display:none`, not `visibility:hidden`,
+ * not inside a closed `<details>`/hidden ancestor. Uses `Element.checkVisibility()` where the
+ * browser has it; otherwise (jsdom in unit tests) walks the ancestors' computed style.
+ * @param el element to test
+ * @returns true when it is visible
+ */
+export function isVisible(el: Element): boolean {
+  if (!el.isConnected) return false;
+  const anyEl = el as Element & { checkVisibility?: (o?: object) => boolean };
+  if (typeof anyEl.checkVisibility === 'function' && typeof (el as HTMLElement).offsetParent !== 'undefined' && hasLayout(el)) {
+    if (!anyEl.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true })) return false;
+    // Native controls hidden behind a widget (e.g. select2) have a zero box.
+    const r = el.getBoundingClientRect();
+    return r.width > 0 || r.height > 0 || el.getClientRects().length > 0;
+  }
+  const win = el.ownerDocument.defaultView;
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (e.hasAttribute('hidden')) return false;
+    if ((e as HTMLInputElement).type === 'hidden' && e.tagName === 'INPUT') return false;
+    const style = win?.getComputedStyle(e);
+    if (style && (style.display === 'none' || (e === el && style.visibility === 'hidden'))) return false;
+  }
+  return true;
+}
+
+/** True in a real browser with layout (jsdom reports no boxes for anything). */
+function hasLayout(el: Element): boolean {
+  return el.ownerDocument.documentElement.getClientRects().length > 0;
+}
