@@ -1,0 +1,51 @@
+import { test, expect } from '../support/fixtures';
+import { replicaReady, waitForStep } from '../support/browser';
+import { matrixBundle } from '../support/matrix-bundle';
+import { pages as sgoPages } from '../../replicas/sgo/pages';
+import { pages as cabinetPages } from '../../replicas/cabinet/pages';
+import type { ReplicaPage } from '../../replicas/types';
+
+/**
+ * Page recognition as a matrix: on every replica page state, exactly the expected step's
+ * recogniser is true (so every other step's is false), checked in the page itself; and the
+ * running content script shows that step.
+ */
+const bundle = matrixBundle();
+
+async function open(page: import('@playwright/test').Page, p: ReplicaPage) {
+  if (p.method === 'POST') {
+    const u = new URL(p.url);
+    await page.goto(`${u.origin}/?${u.searchParams}`);
+    await page.evaluate((action) => {
+      const f = document.createElement('form');
+      f.method = 'POST';
+      f.action = action;
+      document.body.append(f);
+      f.submit();
+    }, u.pathname);
+    await page.waitForURL((x) => x.pathname === u.pathname);
+  } else {
+    await page.goto(p.url);
+  }
+  await replicaReady(page);
+}
+
+for (const [flowId, list] of [
+  ['sgo', sgoPages],
+  ['cabinet', cabinetPages],
+] as const) {
+  test.describe(`recognition matrix: ${flowId}`, () => {
+    for (const p of list) {
+      test(`${p.name} → ${p.expectStep ?? 'no step'}`, async ({ ext }) => {
+        const page = await ext.context.newPage();
+        await page.goto(`${new URL(p.url).origin}/?reset=1&delay=0`).catch(() => undefined);
+        await open(page, p);
+        await page.addScriptTag({ content: bundle });
+        const matching = await page.evaluate((f) => (globalThis as any).__pfdoMatrix(f), flowId);
+        expect(matching, `steps matching ${p.url}`).toEqual(p.expectStep ? [p.expectStep] : []);
+        if (p.expectStep) await waitForStep(page, p.expectStep);
+        await page.close();
+      });
+    }
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * Runs every test suite in order and prints one closing line `N passed, N failed`:
+ * builds (Chrome, Firefox, zips), unit tests (Vitest), e2e (Playwright + Chromium),
+ * Firefox (puppeteer-core + firefox-esr) and `web-ext lint`.
+ * Exit code 0 only when everything passed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const started = Date.now();
+let passed = 0;
+let failed = 0;
+const summary: string[] = [];
+
+function run(name: string, cmd: string, env: Record<string, string> = {}): { ok: boolean; out: string } {
+  const t = Date.now();
+  console.log(`\n=== ${name}: ${cmd}`);
+  const r = spawnSync('bash', ['-c', `${cmd} 2>&1 | tee .tmp/last.log; exit \${PIPESTATUS[0]}`], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  const out = existsSync('.tmp/last.log') ? readFileSync('.tmp/last.log', 'utf8') : '';
+  const secs = ((Date.now() - t) / 1000).toFixed(0);
+  summary.push(`${r.status === 0 ? 'ok  ' : 'FAIL'} ${name} (${secs} s)`);
+  return { ok: r.status === 0, out };
+}
+
+function step(name: string, cmd: string): boolean {
+  const { ok } = run(name, cmd);
+  if (ok) passed++;
+  else failed++;
+  return ok;
+}
+
+mkdirSync('.tmp', { recursive: true });
+
+const built = step('build chrome', 'npx wxt build') && step('build firefox', 'npx wxt build -b firefox');
+step('zip chrome + firefox', 'npx wxt zip && npx wxt zip -b firefox');
+step('typecheck', 'npx tsc --noEmit -p .');
+
+const unit = run('unit (vitest)', 'npx vitest run --reporter=default --reporter=json --outputFile=.tmp/vitest.json');
+if (existsSync('.tmp/vitest.json')) {
+  const j = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
+  passed += j.numPassedTests ?? 0;
+  failed += (j.numFailedTests ?? 0) + (unit.ok || j.numFailedTests ? 0 : 1);
+} else failed++;
+
+if (built) {
+  const e2e = run('e2e (playwright, chromium)', 'npx playwright test --reporter=list,json', { PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/playwright.json' });
+  if (existsSync('.tmp/playwright.json')) {
+    const j = JSON.parse(readFileSync('.tmp/playwright.json', 'utf8'));
+    passed += j.stats?.expected ?? 0;
+    failed += (j.stats?.unexpected ?? 0) + (j.stats?.flaky ?? 0);
+    if (!e2e.ok && !(j.stats?.unexpected > 0)) failed++;
+  } else failed++;
+
+  const ff = run('firefox (puppeteer-core, firefox-esr)', 'node --import tsx tests/firefox/run.ts');
+  const m = /firefox: (\d+) passed, (\d+) failed/.exec(ff.out);
+  if (m) {
+    passed += Number(m[1]);
+    failed += Number(m[2]);
+  }
+  if (!ff.ok && !(m && Number(m[2]) > 0)) failed++;
+  step('web-ext lint', 'bash tests/firefox/lint.sh');
+} else {
+  failed++;
+}
+
+console.log('\n=== summary');
+for (const s of summary) console.log(s);
+console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,47 @@
+/**
+ * The fictional family used by tests and the demo. Every value is invented; document numbers
+ * are chosen to pass the checks of domain.md §3 (СНИЛС from the ПФР example, ИНН test vector).
+ */
+export const FAMILY = {
+  applicant: {
+    id: 'applicant',
+    name: { lastName: 'Смирнова', firstName: 'Елена', middleName: 'Викторовна' },
+    birthDate: '1988-04-02',
+    relation: 'parent',
+    email: 'smirnova.demo@example.com',
+    phone: '+7 (900) 123-45-67',
+    address: 'г. Киселевск, ул. Весенняя, д. 16, кв. 5',
+    passport: { series: '3206', number: '114590', issuedAt: '2008-05-17', issuedBy: 'Отделом УФМС по Кемеровской области в г. Киселевске', divisionCode: '420-012' },
+    snils: '148-481-255 85',
+  },
+  children: [
+    {
+      id: 'child-anna',
+      name: { lastName: 'Смирнова', firstName: 'Анна', middleName: 'Андреевна' },
+      birthDate: '2015-03-14',
+      document: { kind: 'birth-certificate', series: 'III-ПО', number: '537155', issuedAt: '2015-03-20', issuedBy: 'Отдел ЗАГС г. Киселевска' },
+      snils: '112-233-445 95',
+      inn: '500100732259',
+      address: 'г. Киселевск, ул. Весенняя, д. 16, кв. 5',
+      attends: 'school',
+      municipality: 'г. Киселевск',
+      region: 'kuzbass',
+    },
+    {
+      id: 'child-misha',
+      name: { lastName: 'Смирнов', firstName: 'Михаил', middleName: 'Андреевич' },
+      birthDate: '2011-09-01',
+      document: { kind: 'birth-certificate', series: 'I-ТВ', number: '123456', issuedAt: '2011-09-10', issuedBy: 'Отдел ЗАГС г. Твери' },
+      snils: '010-242-368 77',
+      inn: '773400211252',
+      address: 'г. Тверь, ул. Советская, д. 1, кв. 2',
+      attends: 'school',
+      municipality: 'г. Тверь',
+      region: 'tver',
+    },
+  ],
+} as const;
+
+/** A tiny valid PNG (1×1) standing for the scan of the birth certificate. */
+export const SCAN_PNG_BASE64 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
