@@ -25,6 +25,15 @@ const getCertificate = { text: 'Получить сертификат' };
 const mailSent = { textContains: 'Подтверждение электронной почты' };
 const certNumber = { textContains: 'Сертификат:' };
 const certStatus = { textContains: 'Статус:' };
+const esiaDown = { textContains: 'Вход через Госуслуги временно не доступен' };
+const emailError = [{ within: emailDialog, textContains: 'Укажите адрес электронной почты' }, { within: emailDialog, textContains: 'Введите корректный адрес' }];
+const downloadStatement = { text: 'Скачать заявление' };
+/** Any open dialog of the flow: while one is open, the page behind it is not the step. */
+const dialogs = [documentDialog, emailDialog, certDialog];
+/** Markers of the request page's states, from the latest to the earliest. */
+const later = { certificate: downloadStatement, confirmed: getCertificate, mailSent, submit: submitRequest };
+/** The letter stand-in page of the replicas (in reality the letter is in the user's mailbox, not on the portal). */
+const MAILBOX = /^\/replica\//;
 
 export const cabinetFlow: Flow = {
   id: 'cabinet',
@@ -54,7 +63,7 @@ export const cabinetFlow: Flow = {
       code: 'К-14',
       title: 'Госуслуги временно недоступны',
       problem: true,
-      when: { path: LOGIN, all: [{ textContains: 'Вход через Госуслуги временно не доступен' }] },
+      when: { path: LOGIN, all: [esiaDown] },
       instruction:
         'Портал пишет, что вход через Госуслуги временно недоступен: это сбой или технические работы. Попробуйте позже (через час или на следующий день). Вход по логину и паролю с 01.07.2024 закрыт.',
       target: { textContains: 'Вход через Госуслуги временно не доступен' },
@@ -65,7 +74,7 @@ export const cabinetFlow: Flow = {
       code: 'К-13',
       title: 'Логин и пароль не подходят',
       problem: true,
-      when: { path: LOGIN, all: [{ css: '.errorlist' }] },
+      when: { path: LOGIN, all: [{ css: '.errorlist' }], none: [esiaDown] },
       instruction:
         'С 01.07.2024 в личный кабинет входят только через Госуслуги, поэтому логин и пароль из школы больше не подходят. Нажмите «Войти через Госуслуги». Нужна подтверждённая учётная запись, а ФИО, дата рождения, СНИЛС и документ должны совпадать с данными школы.',
       target: esiaButton,
@@ -75,7 +84,7 @@ export const cabinetFlow: Flow = {
       id: 'cabinet.login',
       code: 'К-1',
       title: 'Вход в личный кабинет',
-      when: { path: LOGIN, all: [loginHeading] },
+      when: { path: LOGIN, all: [loginHeading], none: [esiaDown, { css: '.errorlist' }] },
       instruction: {
         parent:
           'Нажмите «Войти через Госуслуги» и войдите своей подтверждённой учётной записью. Держите телефон рядом: Госуслуги пришлют код. Ребёнок должен быть привязан к вам в разделе «Семья и дети» на Госуслугах.',
@@ -89,7 +98,7 @@ export const cabinetFlow: Flow = {
       id: 'cabinet.certificate-dialog',
       code: 'К-10',
       title: 'Получение сертификата ПДО',
-      when: { all: [certDialog] },
+      when: { all: [certDialog], none: [documentDialog, emailDialog] },
       instruction:
         'В окне «Получение сертификата ПДО» выберите «Группу сертификата» (например, «Дети в возрасте от 5 до 18 лет») и «Документ» ребёнка — или нажмите «Заполнить». Затем нажмите «Получить сертификат».',
       target: { within: certDialog, label: 'Группа сертификата' },
@@ -106,7 +115,7 @@ export const cabinetFlow: Flow = {
       title: 'Не указана электронная почта',
       problem: true,
       when: {
-        all: [emailDialog, [{ within: emailDialog, textContains: 'Укажите адрес электронной почты' }, { within: emailDialog, textContains: 'Введите корректный адрес' }]],
+        all: [emailDialog, emailError],
       },
       instruction:
         'Портал не принял адрес почты. Впишите свой личный адрес полностью, например ivanova@mail.ru, без пробелов (или нажмите «Заполнить»), и снова нажмите «Отправить заявку».',
@@ -119,7 +128,7 @@ export const cabinetFlow: Flow = {
       id: 'cabinet.email',
       code: 'К-7',
       title: 'Адрес электронной почты',
-      when: { all: [emailDialog] },
+      when: { all: [emailDialog], none: [emailError] },
       instruction:
         'Впишите адрес своей личной электронной почты (или нажмите «Заполнить») и нажмите «Отправить заявку». На этот адрес придёт письмо для подтверждения.',
       target: emailField,
@@ -131,7 +140,7 @@ export const cabinetFlow: Flow = {
       id: 'cabinet.document-form',
       code: 'К-5',
       title: 'Документ ребёнка',
-      when: { all: [documentDialog] },
+      when: { all: [documentDialog], none: [emailDialog, certDialog] },
       instruction:
         'Заполните все поля о документе ребёнка: тип (свидетельство о рождении, с 14 лет — паспорт), серию, номер, дату выдачи, и прикрепите скан или фото в поле «Документ». Кнопка «Заполнить» перенесёт данные из профиля. Затем нажмите «Сохранить».',
       target: { within: documentDialog, label: 'Тип документа' },
@@ -150,17 +159,17 @@ export const cabinetFlow: Flow = {
       id: 'cabinet.certificate',
       code: 'К-11',
       title: 'Сертификат оформлен',
-      when: { all: [certNumber, certStatus, { text: 'Скачать заявление' }] },
+      when: { all: [certNumber, certStatus, downloadStatement], none: dialogs },
       instruction:
         'Сертификат оформлен, его номер — в строке «Сертификат:». Статус «Не активирован» — это нормально. Нажмите «Скачать заявление» и распечатайте заявление и согласие (или сделайте их в помощнике).',
-      target: { text: 'Скачать заявление' },
+      target: downloadStatement,
       lookFor: 'кнопку «Скачать заявление» под сведениями о сертификате',
     },
     {
       id: 'cabinet.get-certificate',
       code: 'К-9',
       title: 'Заявка подтверждена',
-      when: { all: [getCertificate], none: [certDialog] },
+      when: { all: [getCertificate], none: [...dialogs, downloadStatement] },
       instruction: 'Почта подтверждена. Нажмите кнопку «Получить сертификат».',
       target: getCertificate,
       lookFor: 'кнопку «Получить сертификат» рядом с заявкой',
@@ -169,7 +178,7 @@ export const cabinetFlow: Flow = {
       id: 'cabinet.check-mail',
       code: 'К-8',
       title: 'Подтвердите почту',
-      when: { all: [mailSent], none: [emailDialog] },
+      when: { notPath: MAILBOX, all: [mailSent], none: [...dialogs, later.confirmed, later.certificate] },
       instruction:
         'Откройте свою почту: пришло письмо «Заявка на сертификат ПДО. Подтверждение электронной почты». Перейдите по ссылке из письма — личный кабинет откроется снова. Письма нет 15 минут? Проверьте папку «Спам» и правильность адреса.',
       target: mailSent,
@@ -179,7 +188,7 @@ export const cabinetFlow: Flow = {
       id: 'cabinet.submit-request',
       code: 'К-6',
       title: 'Подать заявление',
-      when: { all: [submitRequest], none: [documentDialog, emailDialog] },
+      when: { all: [submitRequest], none: [...dialogs, later.mailSent, later.confirmed, later.certificate] },
       instruction: 'Нажмите «Подать заявление на получение сертификата» у нужного ребёнка.',
       target: submitRequest,
       lookFor: 'кнопку «Подать заявление на получение сертификата» в карточке ребёнка',
@@ -188,7 +197,7 @@ export const cabinetFlow: Flow = {
       id: 'cabinet.add-document',
       code: 'К-4',
       title: 'Документы ребёнка',
-      when: { all: [addDocument], none: [documentDialog] },
+      when: { all: [addDocument], none: [...dialogs, later.submit, later.mailSent, later.confirmed, later.certificate] },
       instruction:
         'Добавьте документ ребёнка: нажмите «Предоставить документ» (свидетельство о рождении, с 14 лет — паспорт). Приготовьте скан или фото документа.',
       target: addDocument,
@@ -198,7 +207,7 @@ export const cabinetFlow: Flow = {
       id: 'cabinet.apply',
       code: 'К-3',
       title: 'Заявка на сертификат',
-      when: { all: [applyButton] },
+      when: { all: [applyButton], none: [...dialogs, addDocument, ...Object.values(later)] },
       instruction: 'Нажмите кнопку «Подать заявку на сертификат».',
       target: applyButton,
       lookFor: 'кнопку «Подать заявку на сертификат» на вкладке «Дополнительное образование»',
@@ -207,7 +216,7 @@ export const cabinetFlow: Flow = {
       id: 'cabinet.services',
       code: 'К-2',
       title: 'Дополнительное образование',
-      when: { notPath: LOGIN, all: [menuServices, dopTab] },
+      when: { notPath: LOGIN, all: [menuServices, dopTab], none: [...dialogs, applyButton, addDocument, ...Object.values(later)] },
       instruction: 'В разделе «Услуги» откройте вкладку «Дополнительное образование».',
       target: dopTab,
       lookFor: 'вкладку «Дополнительное образование» под пунктом меню «Услуги»',

@@ -20,6 +20,7 @@ const statusField = { label: 'Статус', role: 'textbox' as const };
 const ageText = { textContains: 'можно создать только для учащегося в возрасте от 5 до 18 лет' };
 const errorModal = { role: 'dialog' as const, css: '.modal' };
 const settingsLink = { title: 'Персональные настройки' };
+const loginError = [{ textContains: 'неправильный логин' }, { textContains: 'неверный логин' }, { css: '.alert-danger, .error-message, .login-error' }];
 
 export const sgoFlow: Flow = {
   id: 'sgo',
@@ -38,7 +39,7 @@ export const sgoFlow: Flow = {
       problem: true,
       when: {
         path: LOGIN,
-        all: [{ css: '.gosbutton' }, [{ textContains: 'неправильный логин' }, { textContains: 'неверный логин' }, { css: '.alert-danger, .error-message, .login-error' }]],
+        all: [{ css: '.gosbutton' }, loginError],
       },
       instruction:
         'Портал не принял логин или пароль. Проверьте, что выбрана именно ваша школа, раскладку клавиатуры и Caps Lock. Пароль выдаёт школа: если он утерян, попросите в школе новый. Можно войти и через Госуслуги.',
@@ -50,7 +51,7 @@ export const sgoFlow: Flow = {
       id: 'sgo.login',
       code: 'Т-1',
       title: 'Вход в «Сетевой город»',
-      when: { path: LOGIN, all: [[{ css: '.gosbutton' }, { text: 'Войти', css: '.primary-button' }]] },
+      when: { path: LOGIN, all: [[{ css: '.gosbutton' }, { text: 'Войти', css: '.primary-button' }]], none: [loginError] },
       instruction: {
         parent:
           'Войдите как родитель: нажмите кнопку «Через Госуслуги» или введите логин и пароль, которые выдала школа, и нажмите «Войти».',
@@ -76,7 +77,7 @@ export const sgoFlow: Flow = {
       id: 'sgo.done',
       code: 'Т-5',
       title: 'Сертификат получен',
-      when: { path: SETTINGS, all: [numberField, statusField] },
+      when: { path: SETTINGS, all: [numberField, statusField], none: [errorModal] },
       instruction:
         'Готово: номер сертификата — в поле «Номер». Запишите его. Сертификат нужно активировать: один раз прийти с документами в учреждение дополнительного образования (следующий шаг).',
       target: numberField,
@@ -87,7 +88,7 @@ export const sgoFlow: Flow = {
       code: 'Т-9',
       title: 'Возраст не подходит',
       problem: true,
-      when: { path: SETTINGS, all: [ageText] },
+      when: { path: SETTINGS, all: [ageText], none: [errorModal] },
       instruction:
         'Портал создаёт сертификат только для детей от 5 до 18 лет. Проверьте дату рождения ребёнка в школе. Если у вас несколько детей, выберите другого в списке «Дети».',
       target: ageText,
@@ -97,7 +98,7 @@ export const sgoFlow: Flow = {
       id: 'sgo.choose-child',
       code: 'Т-3',
       title: 'Выбор ребёнка',
-      when: { path: SETTINGS, all: [childSelect, getButton] },
+      when: { path: SETTINGS, all: [childSelect, getButton], none: [errorModal] },
       instruction:
         'В разделе «Сертификат дополнительного образования» выберите ребёнка в списке «Дети» (или нажмите «Заполнить»), затем нажмите «Получить сертификат».',
       target: childSelect,
@@ -109,7 +110,7 @@ export const sgoFlow: Flow = {
       id: 'sgo.get-certificate',
       code: 'Т-4',
       title: 'Получить сертификат',
-      when: { path: SETTINGS, all: [getButton] },
+      when: { path: SETTINGS, all: [getButton], none: [childSelect, errorModal] },
       instruction: {
         parent:
           'В разделе «Сертификат дополнительного образования» проверьте имя ребёнка и нажмите кнопку «Получить сертификат».',
