@@ -1,0 +1,190 @@
+/**
+ * Firefox smoke test: the built Firefox extension (`npx wxt build -b firefox` → `.output/firefox-mv3`)
+ * in Debian's firefox-esr, headless, driven by puppeteer-core over WebDriver BiDi, on the portal
+ * replicas served at the real host names. Builds nothing itself.
+ *
+ *   node --import tsx tests/firefox/run.ts      (npm run test:firefox)
+ *
+ * Prints `ok - name` / `not ok - name` per case, then `firefox: N passed, N failed`; exit code 1
+ * on any failure.
+ *
+ * Environment:
+ *   FIREFOX_PATH                 Firefox binary (default /usr/bin/firefox-esr)
+ *   PFDO_FIREFOX_EXTENSION_DIR   extension folder to test instead of .output/firefox-mv3|mv2
+ *   PFDO_REPLICA_ROUTER          module exporting `resolveReplica` instead of replicas/router.ts
+ *   PFDO_FIREFOX_DUMPIO=1        show Firefox's own stdout/stderr
+ *
+ * Host permissions: see harness.ts. The harness sets `extensions.originControls.grantByDefault`
+ * to true, so the temporary add-on gets its `host_permissions` at install, exactly like a user who
+ * clicked «Add» in Firefox's install prompt (which lists «Access your data for sgo.tvobr.ru» and
+ * «Access your data for cabinet.ruobr.ru» under «Required permissions»). The last case checks the
+ * other side: with the pref false the add-on installs but the guide does not appear until the
+ * user allows the sites — the README must tell users to keep / grant that access.
+ */
+import { pathToFileURL } from 'node:url';
+import { resolve as resolvePath } from 'node:path';
+import { findFirefoxBuild, launchFirefox, readManifest, waitForGuide, type FirefoxSession, type Resolver } from './harness';
+
+const started = Date.now();
+const HARD_LIMIT_MS = 110_000; // the whole run must stay under 2 minutes
+
+let passed = 0;
+let failed = 0;
+
+async function test(name: string, fn: () => Promise<void>): Promise<boolean> {
+  const t = Date.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`ok - ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    return true;
+  } catch (e) {
+    failed++;
+    console.log(`not ok - ${name}`);
+    const msg = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    console.log(msg.split('\n').slice(0, 6).map((l) => `  # ${l}`).join('\n'));
+    return false;
+  }
+}
+
+function skip(name: string, why: string): void {
+  failed++;
+  console.log(`not ok - ${name}\n  # skipped: ${why}`);
+}
+
+function assert(cond: unknown, msg: string): asserts cond {
+  if (!cond) throw new Error(msg);
+}
+
+/** «К-1» must appear as a whole code (not as the start of «К-14»). */
+const hasCode = (text: string, code: string) => new RegExp(`${code}(?![0-9])`).test(text);
+
+const PORTAL_CASES = [
+  { portal: 'sgo', url: 'https://sgo.tvobr.ru/authorize/login?delay=0', step: 'sgo.login', code: 'Т-1' },
+  { portal: 'cabinet', url: 'https://cabinet.ruobr.ru/login/?reset=1', step: 'cabinet.login', code: 'К-1' },
+];
+
+async function main(): Promise<void> {
+  const watchdog = setTimeout(() => {
+    console.log(`not ok - whole run under ${HARD_LIMIT_MS / 1000} s\n  # watchdog fired`);
+    console.log(`firefox: ${passed} passed, ${failed + 1} failed`);
+    process.exit(1);
+  }, HARD_LIMIT_MS);
+  watchdog.unref();
+
+  const extDir = findFirefoxBuild();
+  let resolveReplica: Resolver | null = null;
+  let routerError = '';
+  try {
+    const mod = process.env.PFDO_REPLICA_ROUTER
+      ? await import(pathToFileURL(resolvePath(process.env.PFDO_REPLICA_ROUTER)).href)
+      : await import('../../replicas/router');
+    resolveReplica = mod.resolveReplica;
+  } catch (e) {
+    routerError = `replicas/router.ts did not load: ${e instanceof Error ? e.message.split('\n')[0] : e}`;
+  }
+
+  if (!extDir || !resolveReplica) {
+    const why = !extDir ? 'no Firefox build in .output/firefox-mv3 or .output/firefox-mv2 (run `npx wxt build -b firefox`)' : routerError;
+    for (const name of ['extension installs as a temporary add-on', ...PORTAL_CASES.flatMap((c) => [`${c.portal}: guide shows ${c.step}`, `${c.portal}: panel shows «${c.code}»`])]) {
+      skip(name, why);
+    }
+    return;
+  }
+  console.log(`# extension: ${extDir}`);
+  const manifest = readManifest(extDir);
+  const geckoId: string | undefined = manifest.browser_specific_settings?.gecko?.id ?? manifest.applications?.gecko?.id;
+
+  // 1. Main session: host permissions granted at install (what the user has after «Add»).
+  let ff: FirefoxSession | null = null;
+  try {
+    ff = await launchFirefox(resolveReplica);
+    const session = ff;
+    console.log(`# ${await session.browser.version()} (${((Date.now() - started) / 1000).toFixed(1)} s to launch)`);
+
+    const installed = await test('extension installs as a temporary add-on', async () => {
+      const id = await session.installExtension(extDir);
+      assert(id, 'no add-on id returned');
+      if (geckoId) assert(id === geckoId, `add-on id ${id}, manifest says ${geckoId}`);
+    });
+
+    for (const c of PORTAL_CASES) {
+      const stepName = `${c.portal}: guide shows ${c.step}`;
+      const codeName = `${c.portal}: panel shows «${c.code}»`;
+      if (!installed) {
+        skip(stepName, 'the extension did not install');
+        skip(codeName, 'the extension did not install');
+        continue;
+      }
+      const page = await session.newPage();
+      let shown: { code: string; panelText: string } | null = null;
+      await test(stepName, async () => {
+        const res = await page.goto(c.url, { waitUntil: 'load', timeout: 20_000 });
+        assert(res?.status() === 200, `the replica answered ${res?.status()} for ${c.url}`);
+        try {
+          shown = await waitForGuide(page, c.step, 20_000);
+        } catch (e) {
+          const actual = await page
+            .evaluate(`(() => { const h = document.querySelector('pfdo-guide'); return h ? 'data-step="' + h.getAttribute('data-step') + '"' : 'no <pfdo-guide>'; })()`)
+            .catch(() => '?');
+          throw new Error(`${(e as Error).message}; page has ${actual}`);
+        }
+      });
+      await test(codeName, async () => {
+        assert(shown, 'the guide did not show the step');
+        const { code, panelText } = shown;
+        assert(code === c.code, `data-step-code="${code}", expected ${c.code}`);
+        assert(hasCode(panelText, c.code), `panel text has no «${c.code}»: ${panelText.slice(0, 200)}`);
+      });
+      await page.close().catch(() => undefined);
+    }
+
+    await test('nothing left the browser (all outside requests blocked)', async () => {
+      // Give background services a moment to try something, then check the proxy trap.
+      await new Promise((r) => setTimeout(r, 500));
+      assert(session.leaks.length === 0, `connections reached the network: ${session.leaks.join(', ')}`);
+    });
+    if (ff.blocked.length) console.log(`# blocked page requests: ${ff.blocked.slice(0, 10).join(', ')}${ff.blocked.length > 10 ? ' …' : ''}`);
+    const notFound = ff.served.filter((s) => !s.startsWith('200 '));
+    if (notFound.length) console.log(`# replica answers other than 200: ${notFound.slice(0, 10).join(', ')}`);
+  } catch (e) {
+    await test('firefox launches', async () => {
+      throw e;
+    });
+  } finally {
+    await ff?.close();
+  }
+
+  // 2. Opt-in check: without the install-time grant the guide must NOT run (host permissions
+  //    in Firefox MV3 are the user's choice; the content scripts need them).
+  let ff2: FirefoxSession | null = null;
+  try {
+    ff2 = await launchFirefox(resolveReplica, { grantHostPermissions: false });
+    const session = ff2;
+    await test('without granted host permissions the guide stays off (Firefox MV3 opt-in)', async () => {
+      await session.installExtension(extDir);
+      const page = await session.newPage();
+      await page.goto(PORTAL_CASES[0].url, { waitUntil: 'load', timeout: 20_000 });
+      await new Promise((r) => setTimeout(r, 2_000));
+      const present = await page.evaluate(`!!document.querySelector('pfdo-guide')`);
+      assert(!present, 'the guide appeared although the portal host was not granted');
+    });
+  } catch (e) {
+    await test('firefox launches (no host permissions)', async () => {
+      throw e;
+    });
+  } finally {
+    await ff2?.close();
+  }
+}
+
+main()
+  .catch((e) => {
+    failed++;
+    console.log(`not ok - harness\n  # ${e instanceof Error ? e.stack : e}`);
+  })
+  .finally(() => {
+    console.log(`# run time ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`firefox: ${passed} passed, ${failed} failed`);
+    process.exit(failed === 0 ? 0 : 1);
+  });
