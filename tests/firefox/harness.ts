@@ -189,6 +189,16 @@ async function startProxyTrap(): Promise<{ server: Server; port: number; leaks: 
   return { server, port: addr.port, leaks };
 }
 
+/** Profiles and browser processes still alive, removed/killed on exit whatever happens. */
+const live = new Map<string, () => void>();
+process.on('exit', () => killAll());
+
+/** Kills every Firefox this harness started and removes their profiles (synchronous; for watchdogs and exit). */
+export function killAll(): void {
+  for (const kill of live.values()) kill();
+  live.clear();
+}
+
 /** A launched Firefox, offline, with helpers for the tests. */
 export interface FirefoxSession {
   browser: Browser;
@@ -236,6 +246,12 @@ export async function launchFirefox(resolve: Resolver, opts: { grantHostPermissi
     rmSync(profileDir, { recursive: true, force: true });
     throw e;
   }
+
+  live.set(profileDir, () => {
+    browser.process()?.kill('SIGKILL');
+    trap.server.close();
+    rmSync(profileDir, { recursive: true, force: true });
+  });
 
   const onRequest = (req: HTTPRequest) => {
     if (req.isInterceptResolutionHandled()) return;
@@ -285,9 +301,9 @@ export async function launchFirefox(resolve: Resolver, opts: { grantHostPermissi
     async close() {
       if (closed) return;
       closed = true;
-      await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
-      trap.server.close();
-      rmSync(profileDir, { recursive: true, force: true });
+      await Promise.race([browser.close(), new Promise((r) => setTimeout(r, 10_000))]).catch(() => undefined);
+      live.get(profileDir)?.(); // SIGKILL if still running, close the trap, remove the profile
+      live.delete(profileDir);
     },
   };
 }

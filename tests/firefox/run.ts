@@ -23,7 +23,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { resolve as resolvePath } from 'node:path';
-import { findFirefoxBuild, launchFirefox, readManifest, waitForGuide, type FirefoxSession, type Resolver } from './harness';
+import { findFirefoxBuild, killAll, launchFirefox, readManifest, waitForGuide, type FirefoxSession, type Resolver } from './harness';
 
 const started = Date.now();
 const HARD_LIMIT_MS = 110_000; // the whole run must stay under 2 minutes
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
   const watchdog = setTimeout(() => {
     console.log(`not ok - whole run under ${HARD_LIMIT_MS / 1000} s\n  # watchdog fired`);
     console.log(`firefox: ${passed} passed, ${failed + 1} failed`);
+    killAll();
     process.exit(1);
   }, HARD_LIMIT_MS);
   watchdog.unref();
