@@ -16,10 +16,22 @@
  *
  * Host permissions: see harness.ts. The harness sets `extensions.originControls.grantByDefault`
  * to true, so the temporary add-on gets its `host_permissions` at install, exactly like a user who
- * clicked «Add» in Firefox's install prompt (which lists «Access your data for sgo.tvobr.ru» and
- * «Access your data for cabinet.ruobr.ru» under «Required permissions»). The last case checks the
- * other side: with the pref false the add-on installs but the guide does not appear until the
- * user allows the sites — the README must tell users to keep / grant that access.
+ * clicked «Добавить» in Firefox's install prompt. What that prompt says (firefox-esr 153, read from
+ * Firefox's own ExtensionData.formatPermissionStrings for this build, ru and en-US locales):
+ *
+ *   Добавить «Сертификат ПФДО: помощник»            | Add «…»
+ *   Требуемые разрешения:                           | Required permissions:
+ *     Доступ к вашим данным для сайтов в 2 доменах  |   Access your data for sites in 2 domains
+ *     (expandable list: sgo.tvobr.ru, cabinet.ruobr.ru)
+ *   Сбор данных:                                    | Data collection:
+ *     Разработчик сообщает, что это расширение не требует сбора данных.
+ *                                                   |   The developer says this extension doesn’t require data collection.
+ *   [Добавить] [Отмена]                             | [Add] [Cancel]
+ *
+ * The user can later take the access away (extensions button → «Только при щелчке», or
+ * about:addons → Разрешения); the portal page then shows «Требуется разрешение на чтение и
+ * изменение данных» in the extensions panel and the guide does not run. The last case checks that
+ * side: with the pref false the add-on installs but the guide does not appear.
  */
 import { pathToFileURL } from 'node:url';
 import { resolve as resolvePath } from 'node:path';
