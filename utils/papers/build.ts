@@ -1,0 +1,340 @@
+/**
+ * Composes the printable PDF: the Заявление (domain.md §5) followed by the
+ * separate consents to personal-data processing (152-ФЗ ст. 9 ч. 4; separate
+ * documents since 01.09.2025 under 156-ФЗ, domain.md §6), each starting on a
+ * new A4 page. Pure: takes font bytes, returns PDF bytes; no browser APIs.
+ */
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, PDFFont } from 'pdf-lib';
+import { cleanText, formatPaperDate, parsePaperDate, surnameWithInitials } from './format';
+import { PaperWriter, type RowItem, type TableRow } from './layout';
+import {
+  CAPTIONS,
+  CATEGORY_REQUEST,
+  CONSENT_ACTIONS,
+  CONSENT_COSIGN,
+  CONSENT_INTRO_OWN,
+  CONSENT_ITEMS,
+  CONSENT_LIST_APPLICANT,
+  CONSENT_NO_REPRESENTATIVE,
+  CONSENT_PROCESSOR_CAPTION,
+  CONSENT_TERM,
+  CONSENT_TITLE,
+  DOC_TITLES,
+  INSTITUTION_CONFIRMATION,
+  STATEMENT_CONSENT_NOTE,
+  STATEMENT_TITLE,
+  consentIntroChild,
+  consentListChild,
+  consentPurpose,
+  relationGenitive,
+  statementAcknowledgement,
+  statementDuty,
+  statementRequest,
+} from './templates';
+import type { PaperFonts, PapersInput } from './types';
+
+/** Options of `renderPapersPdf`. */
+export interface RenderOptions {
+  /**
+   * Embed only the glyphs used (default true, ≈ 60 KB) or the whole fonts
+   * (≈ 450 KB for DejaVu Serif regular + bold). The full embedding exists for
+   * the rendering test that compares both.
+   */
+  subset?: boolean;
+}
+
+/** Metadata title (no personal data, by design). */
+export const PDF_TITLE =
+  'Заявление о предоставлении сертификата дополнительного образования и согласие на обработку персональных данных';
+
+const NBSP = '\u00a0';
+const PARA_INDENT = 12.5 * (72 / 25.4);
+
+/** Everything the composer needs, with values cleaned and defaults applied. */
+interface Prepared {
+  region: PapersInput['region'];
+  date: string;
+  hasDate: boolean;
+  number: string;
+  category: string;
+  alone: boolean;
+  relation: 'parent' | 'representative' | undefined;
+  applicant: { fullName: string; address: string; passport: string; contacts: string };
+  child: { fullName: string; birthDate: string; document: string; address: string; snils: string };
+  operator: { name: string; address: string };
+}
+
+/** Replaces characters the embedded font cannot draw with «?» (so nothing prints as an empty box). */
+function makeSanitizer(font: PDFFont): (s: string | undefined) => string {
+  const supported = new Set(font.getCharacterSet());
+  return (s) =>
+    Array.from(cleanText(s))
+      .map((ch) => (supported.has(ch.codePointAt(0)!) ? ch : '?'))
+      .join('')
+      .replace(/№ /g, `№${NBSP}`); // keep «№» with its number when a line wraps
+}
+
+function prepare(input: PapersInput, clean: (s: string | undefined) => string): Prepared {
+  const a = input.applicant ?? {};
+  const c = input.child ?? {};
+  const o = input.operator ?? {};
+  const phone = clean(a.phone);
+  const email = clean(a.email);
+  const contacts = [phone && `тел. ${phone}`, email && `эл. почта: ${email}`].filter(Boolean).join(', ');
+  return {
+    region: input.region,
+    date: formatPaperDate(input.date),
+    hasDate: parsePaperDate(input.date) !== undefined,
+    number: clean(input.certificateNumber),
+    category: clean(input.category),
+    alone: c.appliesAlone === true,
+    relation: a.relation,
+    applicant: { fullName: clean(a.fullName), address: clean(a.address), passport: clean(a.passport), contacts },
+    child: {
+      fullName: clean(c.fullName),
+      birthDate: clean(c.birthDate),
+      document: clean(c.document),
+      address: clean(c.address),
+      snils: clean(c.snils),
+    },
+    operator: { name: clean(o.name), address: clean(o.address) },
+  };
+}
+
+/** Date items of a signature row: the filled date as text, or «___» ________ 20__ г. as ruled blanks. */
+function dateItems(d: { hasDate: boolean; date: string }, size?: number): RowItem[] {
+  if (d.hasDate) return [{ kind: 'text', text: d.date, size }];
+  return [
+    { kind: 'text', text: '«', size },
+    { kind: 'line', width: 24 },
+    { kind: 'text', text: '»', size },
+    { kind: 'gap', width: 4 },
+    { kind: 'line', width: 78 },
+    { kind: 'gap', width: 4 },
+    { kind: 'text', text: '20', size },
+    { kind: 'line', width: 22 },
+    { kind: 'text', text: ' г.', size },
+  ];
+}
+
+/** The institution's dates are never prefilled. */
+const BLANK_DATE = { hasDate: false, date: '' };
+
+/** Tables of the Заявление: 11 pt, label column 40 %, 17 pt (6 mm) handwriting rows. */
+const TABLE = { size: 11, labelRatio: 0.4, rowHeight: 17 };
+
+/** Date on the left, signature and its transcript on the right (152-ФЗ ст. 9 ч. 4 п. 9 for consents). */
+function signatureRow(w: PaperWriter, p: Prepared, name: string, signatureCaption: string = CAPTIONS.signature): void {
+  w.row([
+    ...dateItems(p),
+    { kind: 'flex' },
+    { kind: 'line', width: 95, caption: signatureCaption },
+    { kind: 'text', text: ' / ' },
+    { kind: 'line', width: 150, value: surnameWithInitials(name), caption: CAPTIONS.signatureName },
+  ]);
+}
+
+function heading(w: PaperWriter, text: string, after = 4): void {
+  w.keepTogether(w.paragraphHeight(text, { bold: true }) + 40);
+  w.paragraph(text, { bold: true, align: 'left', after });
+}
+
+/** The Заявление (domain.md §5): one document, normally one page. */
+function statement(w: PaperWriter, p: Prepared): void {
+  w.startDocument(DOC_TITLES.statement);
+  w.paragraph(`${STATEMENT_TITLE} №${NBSP}__________`, { bold: true, align: 'center', after: 6 });
+
+  const number = p.number ? `${NBSP}${p.number}.` : `${NBSP}____________________.`;
+  w.paragraph(statementRequest(p.region, p.relation, p.alone) + number, { indent: PARA_INDENT, after: 4 });
+
+  heading(w, p.alone ? 'Сведения о ребёнке (заявителе), которому предоставляется сертификат:' : 'Сведения о ребёнке, которому предоставляется сертификат:');
+  const childRows: TableRow[] = [
+    { label: 'Фамилия, имя, отчество (при наличии)', value: p.child.fullName },
+    { label: 'Вид, серия и номер документа, удостоверяющего личность', value: p.child.document, minLines: 2 },
+    { label: 'Дата рождения', value: p.child.birthDate },
+    { label: 'Место (адрес) проживания', value: p.child.address, minLines: 2 },
+    { label: 'СНИЛС', value: p.child.snils },
+  ];
+  w.table(childRows, TABLE);
+  w.space(6);
+
+  if (p.category) {
+    w.paragraph([{ text: `${CATEGORY_REQUEST} ` }, { text: p.category, bold: true }], { indent: PARA_INDENT, after: 4 });
+  } else {
+    w.paragraph(CATEGORY_REQUEST, { indent: PARA_INDENT });
+    w.row([{ kind: 'flex', line: true, caption: CAPTIONS.category }], { rowHeight: 16 });
+  }
+
+  heading(w, 'Сведения о заявителе:');
+  const applicantName = p.alone ? p.child.fullName : p.applicant.fullName;
+  w.table([
+    { label: 'Фамилия, имя, отчество (при наличии)', value: applicantName },
+    { label: 'Контактные данные (телефон, электронная почта)', value: p.applicant.contacts },
+  ], TABLE);
+  w.space(6);
+
+  w.paragraph(statementAcknowledgement(p.region), { indent: PARA_INDENT });
+  w.paragraph(statementDuty(p.region), { indent: PARA_INDENT });
+  w.paragraph(STATEMENT_CONSENT_NOTE, { indent: PARA_INDENT, after: 2 });
+  signatureRow(w, p, applicantName, '(подпись заявителя)');
+  w.space(4);
+
+  // Institution's part (filled by its staff, smaller type): confirmation, then the tear-off receipt.
+  const S = { size: 10, rowHeight: 17 };
+  w.keepTogether(168);
+  w.paragraph([{ text: 'Отметка организации, принявшей заявление. ', bold: true }, { text: INSTITUTION_CONFIRMATION }], { size: 10, align: 'left' });
+  w.row([{ kind: 'flex', line: true, caption: CAPTIONS.staff }, { kind: 'gap', width: 10 }, { kind: 'line', width: 90, caption: CAPTIONS.signature }], S);
+  w.row([...dateItems(BLANK_DATE, 10), { kind: 'flex' }, { kind: 'text', text: 'М. П.', size: 10 }], S);
+  w.cutLine('линия отреза');
+  w.paragraph('РАСПИСКА В ПОЛУЧЕНИИ ЗАЯВЛЕНИЯ', { bold: true, align: 'center', size: 10 });
+  w.paragraph(
+    `Заявление о предоставлении сертификата дополнительного образования №${NBSP}________ (реестровая запись №${NBSP}${
+      p.number || '________________'
+    }) получено от заявителя:`,
+    { size: 10, align: 'left' },
+  );
+  w.row([{ kind: 'flex', line: true, value: applicantName, caption: '(фамилия, имя, отчество заявителя)' }], S);
+  w.row(
+    [
+      ...dateItems(BLANK_DATE, 10),
+      { kind: 'gap', width: 10 },
+      { kind: 'flex', line: true, caption: CAPTIONS.staff },
+      { kind: 'gap', width: 10 },
+      { kind: 'line', width: 80, caption: CAPTIONS.signature },
+    ],
+    S,
+  );
+}
+
+/** Fields of item 1/2: a person's ФИО, address and identity document (152-ФЗ ст. 9 ч. 4 п. 1–2). */
+function personFields(w: PaperWriter, person: { fullName: string; address: string; document: string; birthDate?: string }, withBirthDate: boolean): void {
+  w.field('Фамилия, имя, отчество:', person.fullName, CAPTIONS.fullName);
+  if (withBirthDate) w.field('Дата рождения:', person.birthDate, CAPTIONS.birthDate);
+  w.field('Адрес:', person.address, CAPTIONS.address);
+  w.field('Документ, удостоверяющий личность:', person.document, CAPTIONS.identity, { blankLines: 2 });
+}
+
+/** Items 3–8, common to all consents. */
+function consentCommon(w: PaperWriter, p: Prepared, list: string): void {
+  heading(w, `${CONSENT_ITEMS.operator}:`, 0);
+  w.field('Наименование:', p.operator.name, CAPTIONS.operatorName, { blankLines: 2 });
+  w.field('Адрес:', p.operator.address, CAPTIONS.operatorAddress);
+  w.space(3);
+  w.paragraph([{ text: `${CONSENT_ITEMS.purpose} `, bold: true }, { text: consentPurpose(p.region) }], { after: 3 });
+  w.paragraph([{ text: `${CONSENT_ITEMS.list} `, bold: true }, { text: list }], { after: 3 });
+  heading(w, `${CONSENT_ITEMS.processor}:`, 0);
+  w.row([{ kind: 'flex', line: true, caption: CONSENT_PROCESSOR_CAPTION }]);
+  w.space(3);
+  w.paragraph([{ text: `${CONSENT_ITEMS.actions} `, bold: true }, { text: CONSENT_ACTIONS }], { after: 3 });
+  // Item 8 stays on the page of the signature (item 9) that follows it.
+  const term = [{ text: `${CONSENT_ITEMS.term} `, bold: true }, { text: CONSENT_TERM }];
+  w.keepTogether(w.paragraphHeight(term) + 3 + 2 * w.leading + w.opt.rowHeight + w.opt.captionSize + 2);
+  w.paragraph(term, { after: 3 });
+}
+
+function consentHeader(w: PaperWriter, docTitle: string, subtitle: string, intro: string): void {
+  w.startDocument(docTitle);
+  w.paragraph(CONSENT_TITLE, { bold: true, align: 'center' });
+  w.paragraph(subtitle, { align: 'center', after: 6 });
+  w.paragraph(intro, { indent: PARA_INDENT, after: 4 });
+}
+
+/** Consent (a): the adult applicant's own data. */
+function applicantConsent(w: PaperWriter, p: Prepared): void {
+  consentHeader(w, DOC_TITLES.applicantConsent, `заявителя — ${relationGenitive(p.relation)} ребёнка`, CONSENT_INTRO_OWN);
+  heading(w, `${CONSENT_ITEMS.subject} (заявитель):`, 0);
+  personFields(w, { fullName: p.applicant.fullName, address: p.applicant.address, document: p.applicant.passport }, false);
+  w.space(3);
+  w.paragraph([{ text: `${CONSENT_ITEMS.representative}: `, bold: true }, { text: CONSENT_NO_REPRESENTATIVE }], { after: 3 });
+  consentCommon(w, p, CONSENT_LIST_APPLICANT);
+  heading(w, `${CONSENT_ITEMS.signature} субъекта персональных данных:`, 0);
+  signatureRow(w, p, p.applicant.fullName);
+}
+
+/** The authority document of a parent is the child's birth certificate (152-ФЗ ст. 9 ч. 4 п. 2). */
+function authorityDocument(p: Prepared): string {
+  if (p.relation === 'representative') return '';
+  return /^свидетельств/i.test(p.child.document) ? p.child.document : '';
+}
+
+/** Consent (b): the child's data, signed by the parent / legal representative. */
+function childConsentByParent(w: PaperWriter, p: Prepared): void {
+  const subtitle = p.relation === 'representative' ? 'ребёнка, даваемое его законным представителем' : 'ребёнка, даваемое его родителем (законным представителем)';
+  consentHeader(w, DOC_TITLES.childConsent, subtitle, consentIntroChild(p.relation));
+  heading(w, `${CONSENT_ITEMS.subject} (ребёнок):`, 0);
+  personFields(w, { fullName: p.child.fullName, address: p.child.address, document: p.child.document, birthDate: p.child.birthDate }, true);
+  w.space(3);
+  const who = p.relation === 'parent' ? 'родитель' : p.relation === 'representative' ? 'законный представитель' : 'родитель или иной законный представитель';
+  heading(w, `${CONSENT_ITEMS.representative} (${who}):`, 0);
+  personFields(w, { fullName: p.applicant.fullName, address: p.applicant.address, document: p.applicant.passport }, false);
+  w.field(
+    'Документ, подтверждающий полномочия:',
+    authorityDocument(p),
+    p.relation === 'representative' ? CAPTIONS.authorityRepresentative : CAPTIONS.authorityParent,
+    { blankLines: 2 },
+  );
+  w.space(3);
+  consentCommon(w, p, consentListChild(false));
+  heading(w, `${CONSENT_ITEMS.signature} законного представителя субъекта персональных данных:`, 0);
+  signatureRow(w, p, p.applicant.fullName);
+}
+
+/** Consent (b′): a child aged 14–17 applying alone consents for own data; optional parent co-signature. */
+function childOwnConsent(w: PaperWriter, p: Prepared): void {
+  consentHeader(w, DOC_TITLES.childOwnConsent, 'ребёнка в возрасте от 14 до 18 лет, подающего заявление самостоятельно', CONSENT_INTRO_OWN);
+  heading(w, `${CONSENT_ITEMS.subject} (ребёнок — заявитель):`, 0);
+  personFields(w, { fullName: p.child.fullName, address: p.child.address, document: p.child.document, birthDate: p.child.birthDate }, true);
+  w.space(3);
+  w.paragraph([{ text: `${CONSENT_ITEMS.representative}: `, bold: true }, { text: CONSENT_NO_REPRESENTATIVE }], { after: 3 });
+  consentCommon(w, p, consentListChild(true));
+  heading(w, `${CONSENT_ITEMS.signature} субъекта персональных данных:`, 0);
+  signatureRow(w, p, p.child.fullName);
+  w.space(6);
+  w.keepTogether(80);
+  w.paragraph(CONSENT_COSIGN, { size: 11, align: 'left' });
+  w.field('', p.applicant.fullName, '(фамилия, имя, отчество родителя (законного представителя))');
+  signatureRow(w, p, p.applicant.fullName);
+}
+
+/**
+ * Builds the PDF from font bytes.
+ *
+ * Input: `PapersInput` (all optional → blank lines), TrueType bytes with
+ * Cyrillic, options (`subset`, default true). Output: PDF bytes, A4 portrait:
+ * the Заявление, then — each from a new page — the applicant's consent and the
+ * consent for the child's data (or, when `child.appliesAlone`, the child's own
+ * consent with an optional parent co-signature). Metadata: Russian title,
+ * language ru, creator «pfdo-companion»; no personal data.
+ *
+ * Throws `RangeError` for a malformed `date`; pdf-lib / fontkit errors for
+ * unusable font bytes.
+ */
+export async function renderPapersPdf(input: PapersInput, fonts: PaperFonts, options: RenderOptions = {}): Promise<Uint8Array> {
+  parsePaperDate(input.date); // validate before any work
+  const subset = options.subset ?? true;
+  const doc = await PDFDocument.create();
+  doc.registerFontkit(fontkit);
+  const regular = await doc.embedFont(fonts.regular, { subset });
+  const bold = await doc.embedFont(fonts.bold, { subset });
+
+  const p = prepare(input, makeSanitizer(regular));
+  const w = new PaperWriter(doc, { regular, bold });
+  statement(w, p);
+  if (p.alone) {
+    childOwnConsent(w, p);
+  } else {
+    applicantConsent(w, p);
+    childConsentByParent(w, p);
+  }
+  w.finish();
+
+  doc.setTitle(PDF_TITLE, { showInWindowTitleBar: true });
+  doc.setSubject('Бланк для печати');
+  doc.setLanguage('ru');
+  doc.setCreator('pfdo-companion');
+  doc.setProducer('pfdo-companion (pdf-lib)');
+  doc.setAuthor('');
+  doc.setKeywords([]);
+  return doc.save();
+}

@@ -1,0 +1,57 @@
+/**
+ * Printable papers for the certificate of additional education: the Заявление
+ * and the separate consents to personal-data processing (152-ФЗ ст. 9 ч. 4;
+ * separate documents per 156-ФЗ), as one A4 PDF.
+ *
+ * This module pulls in pdf-lib and fontkit (large): import it dynamically from
+ * extension pages (`await import('@/utils/papers')`), never from content scripts.
+ */
+import { renderPapersPdf } from './build';
+import { fileSafeSurname } from './format';
+import { loadPaperFonts } from './fonts';
+import type { PaperFonts, PapersInput } from './types';
+
+export type { ApplicantRelation, PaperFonts, PapersApplicant, PapersChild, PapersInput, PapersOperator, PapersRegion } from './types';
+export { formatPaperDate } from './format';
+export { REGION_TEMPLATES } from './templates';
+
+/**
+ * Builds the printable PDF for one child.
+ *
+ * Input: `PapersInput` (everything but `region` optional; missing values print
+ * as blank ruled lines with captions, so `{ region }` gives a blank form).
+ * `fonts`: TrueType bytes (regular + bold, Cyrillic); when omitted the shipped
+ * DejaVu Serif is fetched from the extension package (`/fonts/*.ttf`).
+ * Output: PDF bytes (A4): Заявление, then each consent from a new page
+ * (applicant's own data; the child's data signed by the parent — or, when
+ * `child.appliesAlone`, one consent signed by the child aged 14–17 with an
+ * optional parent co-signature). Fonts are subset-embedded (≈ 60–80 KB total).
+ * Metadata carries no personal data.
+ *
+ * Errors: `RangeError` for a malformed `date` (must be `YYYY-MM-DD`); `Error`
+ * when the fonts cannot be loaded or parsed.
+ */
+export async function buildPapersPdf(input: PapersInput, fonts?: PaperFonts): Promise<Uint8Array> {
+  return renderPapersPdf(input, fonts ?? (await loadPaperFonts()));
+}
+
+/**
+ * Download file name for the PDF: «Заявление-и-согласия-<Фамилия ребёнка>.pdf»
+ * when the child's name is known, «Заявление-и-согласия.pdf» when only other
+ * data is, «Бланк-заявления.pdf» for a fully blank form (no applicant, child,
+ * certificate number or category). The surname is reduced to letters, digits
+ * and hyphens.
+ */
+export function papersFileName(input: PapersInput): string {
+  const surname = fileSafeSurname(input.child?.fullName);
+  if (surname) return `Заявление-и-согласия-${surname}.pdf`;
+  const values = [
+    input.certificateNumber,
+    input.category,
+    input.date,
+    ...Object.values(input.applicant ?? {}),
+    ...Object.values(input.child ?? {}),
+  ];
+  const anyData = values.some((v) => typeof v === 'string' && v.trim() !== '');
+  return anyData ? 'Заявление-и-согласия.pdf' : 'Бланк-заявления.pdf';
+}
