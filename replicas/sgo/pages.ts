@@ -102,6 +102,6 @@ export const pages: ReplicaPage[] = [
   page('sgo-settings-no-panel-post', SETTINGS, 'panel=none&delay=0', 'sgo.no-panel', 'same by POST', 'POST'),
   page('sgo-settings-pupil-over', SETTINGS, 'role=pupil&age=19&delay=0', 'sgo.no-panel', 'pupil aged 19: the panel is not shown'),
   page('sgo-settings-pupil-13-nopanel', SETTINGS, 'role=pupil&age=13&young=nopanel&delay=0', 'sgo.no-panel', 'pupil under 14, portal hides the panel [guess variant]'),
-  page('sgo-settings-pupil-13', SETTINGS, 'role=pupil&age=13&delay=0', null,
-    'pupil under 14: panel with own name but no button [guess]; no listed step fits (lead to decide)'),
+  page('sgo-settings-pupil-13', SETTINGS, 'role=pupil&age=13&delay=0', 'sgo.no-panel',
+    'pupil under 14: panel with own name but no button [guess]; the guide explains that a parent applies'),
 ];

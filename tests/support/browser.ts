@@ -7,7 +7,7 @@ import { resolveReplica } from '../../replicas/router';
 /** Path of Debian's Chromium (or `CHROMIUM_PATH`). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The built Chrome extension. */
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.PFDO_EXTENSION_DIR ?? '.output/chrome-mv3');
 
 /** A launched browser with the extension, replicas routed at the real host names. */
 export interface ExtensionBrowser {

@@ -12,7 +12,6 @@ const APP = '(?:angular|app)';
 const SETTINGS = new RegExp(`^/(?:${APP}/school/mysettings/?|asp/MySettings/MySettings\\.asp)$`, 'i');
 const LOGIN = /^\/(?:authorize(?:\/login(?:-pass)?)?\/?)?$/i;
 
-const certPanel = { textContains: 'Сертификат дополнительного образования' };
 const getButton = [{ text: 'Получить сертификат', role: 'button' as const }, { title: 'Получить сертификат' }];
 const childSelect = { label: 'Дети', role: 'combobox' as const };
 const numberField = { label: 'Номер', role: 'textbox' as const };
@@ -122,14 +121,15 @@ export const sgoFlow: Flow = {
     {
       id: 'sgo.no-panel',
       code: 'Т-10',
-      title: 'Нет раздела о сертификате',
+      title: 'Нет кнопки «Получить сертификат»',
       problem: true,
-      when: { path: SETTINGS, all: [{ text: 'Основная информация' }], none: [certPanel] },
+      // No panel at all, or a panel without the button, the number, the age text and the child list.
+      when: { path: SETTINGS, all: [{ text: 'Основная информация' }], none: [getButton, numberField, ageText, childSelect, errorModal] },
       instruction: {
         parent:
-          'На странице нет раздела «Сертификат дополнительного образования». Он появляется у родителя ребёнка 5–17 лет, если школа включила эту возможность. Обратитесь в школу.',
+          'На странице нет кнопки «Получить сертификат». Раздел «Сертификат дополнительного образования» появляется у родителя ребёнка 5–17 лет, если школа включила эту возможность. Обратитесь в школу.',
         pupil:
-          'Раздела «Сертификат дополнительного образования» нет: ученик получает сертификат сам только с 14 лет. Если вам меньше 14, сертификат оформляет родитель. Иначе обратитесь в школу.',
+          'Кнопки «Получить сертификат» нет: ученик получает сертификат сам только с 14 лет. Если вам меньше 14, сертификат оформляет родитель. Иначе обратитесь в школу.',
       },
       lookFor: 'раздел «Сертификат дополнительного образования» ниже «Основной информации»',
     },

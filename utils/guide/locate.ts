@@ -109,12 +109,17 @@ function byText(loc: Locator, scope: Document | Element): Element[] {
   return found.map((el) => widen(el, loc));
 }
 
-/** Climbs from a matched text to the element a person would use: the role element or the clickable wrapper. */
+/**
+ * Climbs from a matched text to the element a person would use: the nearest element of the
+ * wanted role or selector (a dialog containing the text, the button holding a label), else the
+ * clickable wrapper within a few levels whose text is the same.
+ */
 function widen(el: Element, loc: Locator): Element {
-  const wanted = loc.role ? ROLE_SELECTORS[loc.role] : loc.css ?? INTERACTIVE;
+  const wanted = loc.role ? ROLE_SELECTORS[loc.role] : loc.css;
+  if (wanted) return el.closest(wanted) ?? el;
   let e: Element | null = el;
   for (let i = 0; e && i <= CLIMB; i++, e = e.parentElement) {
-    if (e.matches(wanted)) return e;
+    if (e.matches(INTERACTIVE)) return e;
     if (loc.text !== undefined && e !== el && fold(ownText(e)) !== fold(ownText(el))) break;
   }
   return el;
