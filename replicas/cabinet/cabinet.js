@@ -58,7 +58,8 @@
   if (q.get('reset') === '1') {
     sessionStorage.removeItem(VKEY);
     sessionStorage.removeItem(SKEY);
-    sessionStorage.removeItem(LKEY);
+    // LKEY is kept: a login form on a ?reset=1 URL posts back to that URL, and the attempt
+    // must survive it (the login page consumes it at once).
   }
 
   // ---------- variants ----------
@@ -228,8 +229,12 @@
   /** Sends a logged-out visitor to the login page (as Django's login_required does). */
   function requireLogin() {
     if (state.loggedIn) return true;
+    // `next` is the full path as Django builds it, minus our `reset` (it would log out again).
+    var rest = new URLSearchParams(location.search);
+    rest.delete('reset');
+    var path = location.pathname + (rest.toString() ? '?' + rest.toString() : '');
     // Django keeps slashes readable in `next` (/login/?next=/services/dop/).
-    location.replace('/login/?next=' + encodeURIComponent(location.pathname + location.search).replace(/%2F/g, '/'));
+    location.replace('/login/?next=' + encodeURIComponent(path).replace(/%2F/g, '/'));
     return false;
   }
 
