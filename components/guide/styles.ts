@@ -11,6 +11,7 @@ export const GUIDE_CSS = `
   font: 16px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1b1b1f; }
 .pfdo-panel { width: 360px; max-width: calc(100vw - 32px); max-height: calc(100vh - 32px); overflow: auto;
   background: #fff; border: 2px solid #1a5fb4; border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.25); }
+.pfdo-left .pfdo-panel, .pfdo-left .pfdo-fab { right: auto; left: 16px; }
 .pfdo-panel.is-problem { border-color: #c01c28; }
 .pfdo-head { display: flex; align-items: center; justify-content: space-between; padding: 8px 12px;
   background: #1a5fb4; color: #fff; font-weight: 600; font-size: 14px; }

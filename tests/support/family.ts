@@ -1,5 +1,6 @@
 /**
- * The fictional family used by tests and the demo. Every value is invented; document numbers
+ * The fictional family used by tests and the demo (names match the replicas' children:
+ * Kuzbass «Смирнов Артём Андреевич», Tver «Смирнова Дарья Игоревна»). Every value is invented; document numbers
  * are chosen to pass the checks of domain.md §3 (СНИЛС from the ПФР example, ИНН test vector).
  */
 export const FAMILY = {
@@ -16,8 +17,8 @@ export const FAMILY = {
   },
   children: [
     {
-      id: 'child-anna',
-      name: { lastName: 'Смирнова', firstName: 'Анна', middleName: 'Андреевна' },
+      id: 'child-artem',
+      name: { lastName: 'Смирнов', firstName: 'Артём', middleName: 'Андреевич' },
       birthDate: '2015-03-14',
       document: { kind: 'birth-certificate', series: 'III-ПО', number: '537155', issuedAt: '2015-03-20', issuedBy: 'Отдел ЗАГС г. Киселевска' },
       snils: '112-233-445 95',
@@ -28,8 +29,8 @@ export const FAMILY = {
       region: 'kuzbass',
     },
     {
-      id: 'child-misha',
-      name: { lastName: 'Смирнов', firstName: 'Михаил', middleName: 'Андреевич' },
+      id: 'child-darya',
+      name: { lastName: 'Смирнова', firstName: 'Дарья', middleName: 'Игоревна' },
       birthDate: '2011-09-01',
       document: { kind: 'birth-certificate', series: 'I-ТВ', number: '123456', issuedAt: '2011-09-10', issuedBy: 'Отдел ЗАГС г. Твери' },
       snils: '010-242-368 77',

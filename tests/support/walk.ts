@@ -17,17 +17,13 @@ export type OnStep = (page: Page, shot: WalkShot) => Promise<void>;
 
 /** Reads what the panel shows (inside the guide's shadow root). */
 export async function panelInfo(page: Page): Promise<{ stepId: string; code: string; title: string; instruction: string; target: string }> {
+  // No named inner functions here: tsx would wrap them in a `__name` helper the page lacks.
   return page.evaluate(() => {
     const host = document.querySelector('pfdo-guide')!;
-    const root = host.shadowRoot!;
-    const q = (s: string) => root.querySelector(s)?.textContent?.trim() ?? '';
-    return {
-      stepId: host.getAttribute('data-shown-step') ?? '',
-      code: q('[data-testid=guide-code]'),
-      title: q('.pfdo-title'),
-      instruction: q('[data-testid=guide-instruction]'),
-      target: host.getAttribute('data-target') ?? '',
-    };
+    const [code, title, instruction] = ['[data-testid=guide-code]', '.pfdo-title', '[data-testid=guide-instruction]'].map(
+      (sel) => host.shadowRoot!.querySelector(sel)?.textContent?.trim() ?? '',
+    );
+    return { stepId: host.getAttribute('data-shown-step') ?? '', code, title, instruction, target: host.getAttribute('data-target') ?? '' };
   });
 }
 

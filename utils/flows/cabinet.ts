@@ -153,7 +153,7 @@ export const cabinetFlow: Flow = {
         { name: 'Кем выдан', target: { within: documentDialog, label: 'Кем выдан' }, value: 'documentIssuedBy' },
         { name: 'Документ (скан)', target: { within: documentDialog, role: 'file' }, value: 'documentScan' },
       ],
-      lookFor: 'окно «Предоставить документ» с полями «Тип документа», «Серия», «Номер»',
+      lookFor: 'окно «Документ ребенка» с полями «Тип документа», «Серия», «Номер»',
     },
     {
       id: 'cabinet.certificate',

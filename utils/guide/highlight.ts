@@ -10,8 +10,14 @@ export class Highlight {
   private resizeObserver: ResizeObserver | null = null;
   private readonly onMove = () => this.schedule();
 
-  /** @param layer element inside our shadow root that receives the ring */
-  constructor(layer: HTMLElement) {
+  /**
+   * @param layer element inside our shadow root that receives the ring
+   * @param onDraw called with the ring's rectangle (viewport px) after each redraw, e.g. to keep the panel clear of it
+   */
+  constructor(
+    layer: HTMLElement,
+    private onDraw: (ring: DOMRect | null) => void = () => undefined,
+  ) {
     this.box = layer.ownerDocument.createElement('div');
     this.box.className = 'pfdo-ring';
     this.box.hidden = true;
@@ -56,6 +62,7 @@ export class Highlight {
     this.frame = 0;
     this.target = null;
     this.box.hidden = true;
+    this.onDraw(null);
   }
 
   /** Redraws on the next animation frame (coalesces bursts of scroll events). */
@@ -71,6 +78,7 @@ export class Highlight {
     const el = this.target;
     if (!el || !el.isConnected) {
       this.box.hidden = true;
+      this.onDraw(null);
       return;
     }
     const r = el.getBoundingClientRect();
@@ -82,5 +90,6 @@ export class Highlight {
       height: `${r.height + pad * 2}px`,
     });
     this.box.hidden = r.width === 0 && r.height === 0;
+    this.onDraw(this.box.hidden ? null : this.box.getBoundingClientRect());
   }
 }

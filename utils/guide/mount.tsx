@@ -29,7 +29,24 @@ export function mountGuide(flow: Flow, send: Send = (m) => browser.runtime.sendM
   const ui = document.createElement('div');
   root.append(style, layer, ui);
 
-  const highlight = new Highlight(layer);
+  // Keep the panel clear of the ring: move it to the other side when they would overlap.
+  const highlight = new Highlight(layer, (ring) => {
+    const panel = ui.firstElementChild as HTMLElement | null;
+    if (!panel) return;
+    const onLeft = ui.classList.contains('pfdo-left');
+    if (!ring) return;
+    const p = panel.getBoundingClientRect();
+    const overlaps = (a: DOMRect, left: number, right: number) => a.left < right && a.right > left && a.top < p.bottom && a.bottom > p.top;
+    const w = p.width;
+    const vw = document.documentElement.clientWidth;
+    const rightSpot = [vw - 16 - w, vw - 16] as const;
+    const leftSpot = [16, 16 + w] as const;
+    const [l, r] = onLeft ? leftSpot : rightSpot;
+    if (overlaps(ring, l, r)) {
+      const [ol, or] = onLeft ? rightSpot : leftSpot;
+      if (!overlaps(ring, ol, or)) ui.classList.toggle('pfdo-left', !onLeft);
+    }
+  });
   const engine = new GuideEngine(flow, highlight, send, () => update(), document, host);
   const update = () => {
     const s = engine.state;
