@@ -7,12 +7,12 @@
  * extension pages (`await import('@/utils/papers')`), never from content scripts.
  */
 import { renderPapersPdf } from './build';
-import { fileSafeSurname } from './format';
 import { loadPaperFonts } from './fonts';
 import type { PaperFonts, PapersInput } from './types';
 
 export type { ApplicantRelation, PaperFonts, PapersApplicant, PapersChild, PapersInput, PapersOperator, PapersRegion } from './types';
 export { formatPaperDate } from './format';
+export { papersFileName } from './names';
 export { REGION_TEMPLATES } from './templates';
 
 /**
@@ -33,25 +33,4 @@ export { REGION_TEMPLATES } from './templates';
  */
 export async function buildPapersPdf(input: PapersInput, fonts?: PaperFonts): Promise<Uint8Array> {
   return renderPapersPdf(input, fonts ?? (await loadPaperFonts()));
-}
-
-/**
- * Download file name for the PDF: «Заявление-и-согласия-<Фамилия ребёнка>.pdf»
- * when the child's name is known, «Заявление-и-согласия.pdf» when only other
- * data is, «Бланк-заявления.pdf» for a fully blank form (no applicant, child,
- * certificate number or category). The surname is reduced to letters, digits
- * and hyphens.
- */
-export function papersFileName(input: PapersInput): string {
-  const surname = fileSafeSurname(input.child?.fullName);
-  if (surname) return `Заявление-и-согласия-${surname}.pdf`;
-  const values = [
-    input.certificateNumber,
-    input.category,
-    input.date,
-    ...Object.values(input.applicant ?? {}),
-    ...Object.values(input.child ?? {}),
-  ];
-  const anyData = values.some((v) => typeof v === 'string' && v.trim() !== '');
-  return anyData ? 'Заявление-и-согласия.pdf' : 'Бланк-заявления.pdf';
 }

@@ -50,6 +50,17 @@ describe('papers PDF: subset fonts render like full fonts (pdftoppm)', () => {
     ['filled', FILLED],
     ['blank', BLANK],
     ['alone', ALONE],
+    [
+      'alphabet',
+      {
+        region: 'kuzbass',
+        certificateNumber: '4207000002',
+        child: {
+          fullName: 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ абвгдеёжзийклмнопрстуфхцчшщъыьэюя',
+          address: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 «»—–№§.,;:!?()[]/@&%+-_"\'',
+        },
+      } as PapersInput,
+    ],
   ] as const) {
     it(`${name}: every page has the same ink (±3 %) and the same pixels as with full fonts, and is not blank`, async () => {
       const { subset, full } = await renders(name, input);

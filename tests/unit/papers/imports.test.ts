@@ -1,0 +1,47 @@
+/**
+ * pdf-lib and fontkit are large: only utils/papers/** may import them, and the
+ * papers entry point (`@/utils/papers`, which pulls them in) may be loaded only
+ * dynamically. Light modules (types, names, format, templates) may be imported
+ * statically from anywhere.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../../..');
+
+function sources(dir: string): string[] {
+  const abs = join(ROOT, dir);
+  let entries: string[];
+  try {
+    entries = readdirSync(abs);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((name) => {
+    const path = join(abs, name);
+    if (statSync(path).isDirectory()) return sources(relative(ROOT, path));
+    return /\.(ts|tsx|js|mjs)$/.test(name) ? [relative(ROOT, path)] : [];
+  });
+}
+
+describe('papers imports', () => {
+  const files = ['entrypoints', 'components', 'utils'].flatMap(sources);
+
+  it('finds the sources', () => {
+    expect(files).toContain('utils/papers/build.ts');
+  });
+
+  it('pdf-lib and @pdf-lib/fontkit are imported only from utils/papers/**', () => {
+    const offenders = files
+      .filter((f) => !f.startsWith('utils/papers/'))
+      .filter((f) => /from\s+['"](pdf-lib|@pdf-lib\/fontkit)['"]|import\(\s*['"](pdf-lib|@pdf-lib\/fontkit)['"]/.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the papers entry point is imported dynamically (type-only imports are fine)', () => {
+    const staticEntry = /^\s*import\s+(?!type\b)[^;]*?from\s+['"](@\/utils\/papers(\/index|\/build|\/layout|\/fonts)?|(\.\.\/)+utils\/papers(\/index|\/build|\/layout|\/fonts)?)['"]/m;
+    const offenders = files.filter((f) => !f.startsWith('utils/papers/')).filter((f) => staticEntry.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
