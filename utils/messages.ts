@@ -34,7 +34,7 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab-state:get') }),
   z.object({ type: z.literal('tab-state:set'), state: TabState.partial() }),
   /** Values for the fields of one step; asked only when the user presses «Заполнить». */
-  z.object({ type: z.literal('fill:values'), keys: z.array(FillKeyEnum).max(20) }),
+  z.object({ type: z.literal('fill:values'), portal: z.enum(['sgo', 'cabinet']), keys: z.array(FillKeyEnum).max(20) }),
   z.object({ type: z.literal('open-options') }),
 ]);
 export type Request = z.infer<typeof Request>;

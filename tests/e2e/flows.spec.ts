@@ -6,7 +6,7 @@ import { FAMILY } from '../support/family';
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ ext }) => {
-  await seedProfile(ext, { applicant: FAMILY.applicant, children: [...FAMILY.children], activeChildId: 'child-artem' });
+  await seedProfile(ext, { applicant: FAMILY.applicant, children: [...FAMILY.children], scans: [...FAMILY.scans], activeChildId: 'child-artem' });
 });
 
 test('Tver: the whole flow as a parent with two children, following the highlights', async ({ ext }) => {

@@ -84,16 +84,45 @@ export async function replicaReady(page: Page, timeout = 15_000): Promise<void> 
 }
 
 /**
- * Seeds the extension's profile database through an extension page (the options page),
- * the same way a user's saved profile would be stored.
+ * Seeds the extension's profile database (IndexedDB `pfdo-companion` of the extension's
+ * origin) from an extension page, with the same records `importAll` stores, plus the chosen
+ * child in `storage.local`. The family is checked against the zod schemas by a unit test.
+ * @param data applicant, children, an optional scan per child (base64 PNG) and the active child id
  */
-export async function seedProfile(b: ExtensionBrowser, data: { applicant: unknown; children: unknown[]; activeChildId?: string }): Promise<void> {
+export async function seedProfile(
+  b: ExtensionBrowser,
+  data: { applicant: unknown; children: unknown[]; scans?: Array<{ childId: string; name: string; type: string; base64: string }>; activeChildId?: string },
+): Promise<void> {
   const page = await b.context.newPage();
-  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
-  await page.waitForFunction(() => (globalThis as unknown as { __pfdoTest?: unknown }).__pfdoTest !== undefined, null, { timeout: 10_000 });
+  // Any document of the extension's origin reaches its IndexedDB and `storage`.
+  await page.goto(`chrome-extension://${b.extensionId}/manifest.json`);
   await page.evaluate(async (d) => {
-    const t = (globalThis as unknown as { __pfdoTest: { importProfile(d: unknown): Promise<void> } }).__pfdoTest;
-    await t.importProfile(d);
+    // Dexie's version(1) is IndexedDB version 10; create the stores as utils/profile/db.ts declares them if new.
+    const open = indexedDB.open('pfdo-companion', 10);
+    open.onupgradeneeded = () => {
+      for (const [name, keyPath] of [['children', 'id'], ['applicant', 'id'], ['scans', 'childId']]) {
+        if (!open.result.objectStoreNames.contains(name)) open.result.createObjectStore(name, { keyPath });
+      }
+    };
+    const db: IDBDatabase = await new Promise((res, rej) => {
+      open.onsuccess = () => res(open.result);
+      open.onerror = () => rej(open.error);
+    });
+    const tx = db.transaction(['children', 'applicant', 'scans'], 'readwrite');
+    for (const name of ['children', 'applicant', 'scans']) tx.objectStore(name).clear();
+    tx.objectStore('applicant').put(d.applicant);
+    for (const c of d.children) tx.objectStore('children').put(c);
+    for (const s of d.scans ?? []) {
+      const bytes = Uint8Array.from(atob(s.base64), (ch) => ch.charCodeAt(0));
+      const blob = new Blob([bytes], { type: s.type });
+      tx.objectStore('scans').put({ childId: s.childId, name: s.name, type: s.type, blob, size: blob.size });
+    }
+    await new Promise((res, rej) => {
+      tx.oncomplete = res;
+      tx.onerror = () => rej(tx.error);
+    });
+    db.close();
+    await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ activeChildId: d.activeChildId ?? null });
   }, data);
   await page.close();
 }

@@ -41,8 +41,11 @@ export const FAMILY = {
       region: 'tver',
     },
   ],
+  scans: [] as Array<{ childId: string; name: string; type: string; base64: string }>,
 } as const;
 
 /** A tiny valid PNG (1×1) standing for the scan of the birth certificate. */
 export const SCAN_PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+FAMILY.scans.push({ childId: 'child-artem', name: 'svidetelstvo-artem.png', type: 'image/png', base64: SCAN_PNG_BASE64 });

@@ -135,7 +135,7 @@ export async function walkCabinet(page: Page, base: string, onStep?: OnStep): Pr
   await clickHighlighted(page);
   await at('cabinet.check-mail');
   await page.goto(`${origin}/replica/mail/`);
-  await page.getByRole('link', { name: /ruobr|подтвер|ссылк/i }).first().click();
+  await page.locator('a[href*="/confirm/"]').first().click(); // the link in the letter
   await at('cabinet.get-certificate', 'Переход по ссылке из письма');
   await clickHighlighted(page);
   await at('cabinet.certificate-dialog');

@@ -26,7 +26,7 @@ export async function handleRequest(message: unknown, tabId: number | undefined)
       return next;
     }
     case 'fill:values':
-      return fillValues(req.keys);
+      return fillValues(req.portal, req.keys);
     case 'open-options':
       await browser.runtime.openOptionsPage();
       return true;
@@ -40,15 +40,24 @@ async function readTabState(tabId: number | undefined): Promise<TabState> {
   return st.success ? st.data : TabState.parse({});
 }
 
+/** Region of each portal's flow. */
+const PORTAL_REGION = { sgo: 'tver', cabinet: 'kuzbass' } as const;
+
 /**
- * Values of the chosen child (popup's «Открыть подсказку» stores `activeChildId`), else the first
- * child; only the keys asked for.
+ * Values for a portal's form: the child chosen in the popup (`activeChildId`) if it belongs to
+ * the portal's region, else the first child of that region; only the keys asked for.
  */
-async function fillValues(keys: string[]): Promise<FillValuesResponse> {
+async function fillValues(portal: keyof typeof PORTAL_REGION, keys: string[]): Promise<FillValuesResponse> {
+  const region = PORTAL_REGION[portal];
   const { activeChildId } = await browser.storage.local.get('activeChildId');
-  const child = (typeof activeChildId === 'string' && (await getChild(activeChildId))) || (await listChildren())[0];
+  const active = typeof activeChildId === 'string' ? await getChild(activeChildId) : undefined;
+  const child = active?.region === region ? active : (await listChildren()).find((c) => c.region === region);
   if (!child) {
-    return { ok: false, values: {}, message: 'В профиле пока нет ребёнка. Откройте меню расширения и заполните профиль.' };
+    return {
+      ok: false,
+      values: {},
+      message: `В профиле нет ребёнка из региона «${region === 'tver' ? 'Тверская область' : 'Кузбасс'}». Откройте меню расширения и добавьте или исправьте профиль ребёнка.`,
+    };
   }
   const all = fillValuesFor(child, await getApplicant()) as Record<string, string | undefined>;
   const values: Record<string, string> = {};

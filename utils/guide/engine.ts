@@ -9,6 +9,12 @@ import { fillFields, undoFill, type FillOutcome, type UndoEntry } from './fill';
 /** How long the guide looks for a target before saying what to look for instead (ms). */
 export const TARGET_TIMEOUT_MS = 4000;
 
+/**
+ * How long a step stays shown when the page briefly matches no step on the same URL (a portal
+ * re-rendering part of the page after a change) before the panel gives it up (ms).
+ */
+export const GRACE_MS = 1500;
+
 /** Whether the target of the shown step is on the page. */
 export type TargetState = 'none' | 'searching' | 'found' | 'missing';
 
@@ -53,6 +59,7 @@ export class GuideEngine {
   private observer: MutationObserver | null = null;
   private pending = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
+  private grace: ReturnType<typeof setTimeout> | null = null;
   private undo: UndoEntry[] = [];
   private lastUrl = '';
   private readonly onUse = (e: Event) => this.used(e);
@@ -122,6 +129,7 @@ export class GuideEngine {
     this.doc.removeEventListener('change', this.onUse, true);
     this.doc.removeEventListener('click', this.onUse, true);
     if (this.timer) clearTimeout(this.timer);
+    if (this.grace) clearTimeout(this.grace);
     if (this.pending) cancelAnimationFrame(this.pending);
     this.highlight.clear();
   }
@@ -140,6 +148,23 @@ export class GuideEngine {
     const s = this.state;
     const url = this.doc.defaultView!.location.href;
     const step = recognise(s.flow, this.doc, url);
+    if (!step && s.recognised.value && url === this.lastUrl) {
+      // Part of the page is being re-rendered: keep the step for a moment instead of flickering.
+      this.grace ??= setTimeout(() => {
+        this.grace = null;
+        if (!recognise(s.flow, this.doc, this.doc.defaultView!.location.href)) {
+          s.recognised.value = null;
+          this.pass();
+        }
+      }, GRACE_MS);
+      this.point();
+      this.onChange();
+      return;
+    }
+    if (this.grace) {
+      clearTimeout(this.grace);
+      this.grace = null;
+    }
     if (step?.id !== s.recognised.value?.id || url !== this.lastUrl) {
       const changedStep = step?.id !== s.recognised.value?.id;
       batch(() => {
@@ -259,7 +284,7 @@ export class GuideEngine {
     const keys = [...new Set(step.fill.map((f) => f.value))] as FillKey[];
     let res: FillValuesResponse;
     try {
-      res = (await this.send({ type: 'fill:values', keys })) as FillValuesResponse;
+      res = (await this.send({ type: 'fill:values', portal: s.flow.id as 'sgo' | 'cabinet', keys })) as FillValuesResponse;
     } catch {
       s.fillMessage.value = 'Расширение было обновлено. Перезагрузите страницу и нажмите «Заполнить» ещё раз.';
       this.onChange();
@@ -278,6 +303,8 @@ export class GuideEngine {
     batch(() => {
       s.fillOutcomes.value = outcomes;
       s.fillMessage.value = null;
+      // Everything filled: point straight at the step's last control (the button to press next).
+      if (outcomes.every((o) => o.status === 'filled')) s.thenIndex.value = step.then?.length ?? 0;
     });
     this.schedule();
   }
