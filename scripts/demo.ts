@@ -47,13 +47,13 @@ async function main(): Promise<number> {
   };
 
   try {
-    await seedProfile(b, { applicant: FAMILY.applicant, children: [...FAMILY.children], activeChildId: 'child-darya' });
+    await seedProfile(b, { applicant: FAMILY.applicant, children: [...FAMILY.children], scans: [...FAMILY.scans], activeChildId: 'child-darya' });
     console.log('\nТверская область, sgo.tvobr.ru:');
     const tver = await b.context.newPage();
     await walkSgo(tver, 'https://sgo.tvobr.ru/?reset=1&children=2&delay=500', onStep);
     await tver.close();
 
-    await seedProfile(b, { applicant: FAMILY.applicant, children: [...FAMILY.children], activeChildId: 'child-artem' });
+    await seedProfile(b, { applicant: FAMILY.applicant, children: [...FAMILY.children], scans: [...FAMILY.scans], activeChildId: 'child-artem' });
     console.log('\nКузбасс, cabinet.ruobr.ru:');
     const kuz = await b.context.newPage();
     await walkCabinet(kuz, 'https://cabinet.ruobr.ru/?reset=1&delay=500', onStep);
