@@ -52,7 +52,11 @@ export function Panel({ engine }: { engine: GuideEngine }) {
             <span class="pfdo-pos">{pos ? `шаг ${pos.index} из ${pos.total}` : step.problem ? 'нужно внимание' : ''}</span>
           </div>
           <h2 class="pfdo-title">{step.title}</h2>
-          {viewingOther && <p class="pfdo-note">Это описание другого шага. На открытой странице — шаг {s.recognised.value?.code ?? '—'}.</p>}
+          {viewingOther && (
+            <p class="pfdo-note">
+              {step.when ? 'Это описание другого шага.' : 'Этот шаг выполняется не на сайте.'} На открытой странице — шаг {s.recognised.value?.code ?? '—'}.
+            </p>
+          )}
           <p class="pfdo-text" data-testid="guide-instruction">{pick(step.instruction, variant)}</p>
           {s.targetState.value === 'found' && <p class="pfdo-hint">Нужное место обведено рамкой.</p>}
           {s.targetState.value === 'missing' && (
