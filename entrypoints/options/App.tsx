@@ -1,0 +1,315 @@
+import { signal } from '@preact/signals';
+import { useRef } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ApplicantForm } from '@/components/profile/ApplicantForm';
+import { ChildForm } from '@/components/profile/ChildForm';
+import {
+  ProfileValidationError,
+  deleteAllData,
+  deleteChild,
+  deleteScan,
+  exportAll,
+  getApplicant,
+  getScan,
+  importAll,
+  listChildren,
+  saveApplicant,
+  saveChild,
+  saveScan,
+} from '@/utils/profile/db';
+import { assessEligibility, formatAge, formatRuDate, todayLocal } from '@/utils/profile/eligibility';
+import { municipalityRules, REGIONS } from '@/utils/profile/regions';
+import type { Applicant, Child } from '@/utils/profile/schema';
+
+/** Everything the page shows; reloaded from the database after each change. */
+const applicant = signal<Applicant | undefined>(undefined);
+const children = signal<Child[]>([]);
+const scans = signal<Record<string, { name: string; size: number }>>({});
+const loaded = signal(false);
+/** Bumped to remount the forms after an import or a wipe (they keep their own drafts). */
+const version = signal(0);
+/** `null`, `'new'` or the id of the child being edited. */
+const editing = signal<string | null>(null);
+const newId = signal('');
+const confirmDelete = signal<string | null>(null);
+const backupStatus = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+const pendingImport = signal<File | null>(null);
+const confirmWipe = signal(false);
+const pageStatus = signal<string>('');
+
+/**
+ * Reloads the profile from the database into the page's signals.
+ * @param remount also remount the forms (after an import or a wipe)
+ */
+export async function reload(remount = false): Promise<void> {
+  const [a, list] = await Promise.all([getApplicant(), listChildren()]);
+  const found: Record<string, { name: string; size: number }> = {};
+  await Promise.all(
+    list.map(async (c) => {
+      const s = await getScan(c.id);
+      if (s) found[c.id] = { name: s.name, size: s.size };
+    }),
+  );
+  applicant.value = a;
+  children.value = list;
+  scans.value = found;
+  loaded.value = true;
+  if (remount) {
+    version.value++;
+    editing.value = null;
+  }
+}
+
+function startAdd() {
+  pageStatus.value = '';
+  newId.value = crypto.randomUUID();
+  editing.value = 'new';
+  confirmDelete.value = null;
+}
+
+async function removeChild(c: Child) {
+  await deleteChild(c.id);
+  const { activeChildId } = await browser.storage.local.get('activeChildId');
+  if (activeChildId === c.id) await browser.storage.local.remove('activeChildId');
+  confirmDelete.value = null;
+  pageStatus.value = `Данные ребёнка (${c.name.firstName}) удалены.`;
+  await reload();
+  (document.getElementById('add-child') as HTMLElement | null)?.focus();
+}
+
+function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+async function exportProfile() {
+  const file = await exportAll();
+  download(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }), `Профиль-помощника-${todayLocal()}.json`);
+  backupStatus.value = { kind: 'ok', text: 'Файл профиля сохранён в «Загрузки». Храните его в надёжном месте: в нём личные данные.' };
+}
+
+async function doImport() {
+  const file = pendingImport.value;
+  pendingImport.value = null;
+  if (!file) return;
+  try {
+    const res = await importAll(await file.text());
+    await reload(true);
+    backupStatus.value = {
+      kind: 'ok',
+      text: `Профиль загружен из файла: детей — ${res.children}${res.applicant ? ', данные заявителя' : ''}${res.scans ? `, сканов — ${res.scans}` : ''}.`,
+    };
+  } catch (err) {
+    backupStatus.value = {
+      kind: 'error',
+      text: err instanceof ProfileValidationError ? err.message : `Не удалось загрузить файл: ${err instanceof Error ? err.message : String(err)}`,
+    };
+  }
+}
+
+async function wipe() {
+  await deleteAllData();
+  await browser.storage.local.remove('activeChildId');
+  confirmWipe.value = false;
+  await reload(true);
+  backupStatus.value = { kind: 'ok', text: 'Все данные профиля удалены из этого браузера.' };
+}
+
+function ChildRow({ c }: { c: Child }) {
+  const today = todayLocal();
+  const el = assessEligibility(c.birthDate, today, { minAge: municipalityRules(c.municipality, c.region).minAge });
+  const name = [c.name.lastName, c.name.firstName, c.name.middleName].filter(Boolean).join(' ');
+  return (
+    <div data-testid="child-row" data-child-id={c.id}>
+      <div class="child-row">
+        <div>
+          <h3>{name}</h3>
+          <p class="meta">
+            {formatRuDate(c.birthDate)} · {formatAge(el.age)} · {REGIONS[c.region].name}
+            {scans.value[c.id] ? ' · скан документа прикреплён' : ''}
+          </p>
+          <p>
+            <span class={`badge badge-${el.status}`}>{el.label}</span>
+          </p>
+        </div>
+        <div class="row-actions">
+          <button
+            type="button"
+            class="btn"
+            data-testid="edit-child"
+            aria-label={`Изменить данные: ${name}`}
+            onClick={() => {
+              editing.value = c.id;
+              confirmDelete.value = null;
+              pageStatus.value = '';
+            }}
+          >
+            Изменить
+          </button>
+          <button type="button" class="btn btn-danger" data-testid="delete-child" aria-label={`Удалить: ${name}`} onClick={() => (confirmDelete.value = c.id)}>
+            Удалить
+          </button>
+        </div>
+      </div>
+      {confirmDelete.value === c.id && (
+        <div class="confirm" role="group" aria-label="Подтверждение удаления">
+          <p>Удалить все данные ребёнка «{name}» и скан документа? Это нельзя отменить.</p>
+          <div class="row-actions">
+            <button type="button" class="btn btn-danger btn-primary" data-testid="confirm-delete" onClick={() => removeChild(c)} autoFocus>
+              Да, удалить
+            </button>
+            <button type="button" class="btn" onClick={() => (confirmDelete.value = null)}>
+              Нет, оставить
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function childForm(c?: Child) {
+  return (
+    <ChildForm
+      key={c?.id ?? newId.value}
+      initial={c}
+      newId={newId.value}
+      scan={c ? scans.value[c.id] : undefined}
+      save={saveChild}
+      saveScan={(id, f) => saveScan(id, f)}
+      deleteScan={deleteScan}
+      onSaved={async (saved) => {
+        editing.value = null;
+        pageStatus.value = `Данные ребёнка (${saved.name.firstName}) сохранены.`;
+        await reload();
+        (document.querySelector(`[data-child-id="${CSS.escape(saved.id)}"] [data-testid=edit-child]`) as HTMLElement | null)?.focus();
+      }}
+      onCancel={async () => {
+        editing.value = null;
+        await reload();
+        (document.getElementById('add-child') as HTMLElement | null)?.focus();
+      }}
+    />
+  );
+}
+
+/**
+ * The options page («Профиль»): the applicant form, the list of children with add / edit /
+ * delete, and backup (save to a file, load from a file, delete everything).
+ */
+export function App() {
+  const fileInput = useRef<HTMLInputElement>(null);
+  if (!loaded.value) return <p class="page">Загрузка…</p>;
+  return (
+    <div class="page">
+      <header>
+        <h1>Профиль</h1>
+        <p>
+          Заполните данные один раз — помощник подставит их в заявление, в согласия и на портале по кнопке «Заполнить». Поля с
+          пометкой «необязательно» можно оставить пустыми.
+        </p>
+        <p class="privacy">Данные хранятся только в этом браузере, в самом расширении. Помощник никуда их не отправляет.</p>
+      </header>
+      <main>
+        <ApplicantForm
+          key={`a${version.value}`}
+          initial={applicant.value}
+          save={saveApplicant}
+          onSaved={(a) => {
+            applicant.value = a;
+          }}
+        />
+
+        <section class="card" aria-labelledby="children-title">
+          <h2 id="children-title">Дети</h2>
+          {children.value.length === 0 && editing.value !== 'new' && (
+            <p class="empty">Пока нет ни одного ребёнка. Нажмите «Добавить ребёнка».</p>
+          )}
+          <ul class="children-list">
+            {children.value.map((c) => (
+              <li key={`${c.id}-${version.value}`} class={editing.value === c.id ? 'is-editing' : ''}>
+                {editing.value === c.id ? childForm(c) : <ChildRow c={c} />}
+              </li>
+            ))}
+          </ul>
+          {editing.value === 'new' ? (
+            childForm()
+          ) : (
+            <button type="button" id="add-child" class="btn btn-primary" data-testid="add-child" onClick={startAdd}>
+              + Добавить ребёнка
+            </button>
+          )}
+          <div aria-live="polite" role="status">
+            {pageStatus.value && <p class="status status-ok">{pageStatus.value}</p>}
+          </div>
+        </section>
+
+        <section class="card" aria-labelledby="backup-title">
+          <h2 id="backup-title">Резервная копия и удаление</h2>
+          <p class="hint">Файл профиля пригодится, чтобы перенести данные в другой браузер или восстановить их.</p>
+          <div class="row-actions">
+            <button type="button" class="btn" data-testid="export-profile" onClick={exportProfile}>
+              Сохранить профиль в файл
+            </button>
+            <button type="button" class="btn" data-testid="import-profile" onClick={() => fileInput.current?.click()}>
+              Загрузить профиль из файла
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              accept="application/json,.json"
+              class="visually-hidden"
+              tabIndex={-1}
+              aria-hidden="true"
+              data-testid="import-file"
+              onChange={(e) => {
+                const f = (e.currentTarget as HTMLInputElement).files?.[0] ?? null;
+                (e.currentTarget as HTMLInputElement).value = '';
+                pendingImport.value = f;
+                backupStatus.value = null;
+              }}
+            />
+            <button type="button" class="btn btn-danger" data-testid="wipe" onClick={() => (confirmWipe.value = true)}>
+              Удалить все данные
+            </button>
+          </div>
+          {pendingImport.value && (
+            <div class="confirm" role="group" aria-label="Подтверждение загрузки">
+              <p>Заменить текущий профиль данными из файла «{pendingImport.value.name}»? Сейчас сохранённые данные будут заменены.</p>
+              <div class="row-actions">
+                <button type="button" class="btn btn-primary" data-testid="confirm-import" onClick={doImport} autoFocus>
+                  Заменить
+                </button>
+                <button type="button" class="btn" onClick={() => (pendingImport.value = null)}>
+                  Отмена
+                </button>
+              </div>
+            </div>
+          )}
+          {confirmWipe.value && (
+            <div class="confirm" role="group" aria-label="Подтверждение удаления">
+              <p>Удалить из этого браузера все данные: заявителя, детей и сканы? Это нельзя отменить.</p>
+              <div class="row-actions">
+                <button type="button" class="btn btn-danger btn-primary" data-testid="confirm-wipe" onClick={wipe} autoFocus>
+                  Да, удалить всё
+                </button>
+                <button type="button" class="btn" onClick={() => (confirmWipe.value = false)}>
+                  Нет
+                </button>
+              </div>
+            </div>
+          )}
+          <div aria-live="polite" role="status">
+            {backupStatus.value && <p class={`status status-${backupStatus.value.kind}`}>{backupStatus.value.text}</p>}
+          </div>
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { ChildCard } from '@/components/profile/ChildCard';
+import { getApplicant, listChildren } from '@/utils/profile/db';
+import { todayLocal } from '@/utils/profile/eligibility';
+import { blankPapersInput, papersInputFor } from '@/utils/profile/papers-input';
+import { REGIONS } from '@/utils/profile/regions';
+import type { Applicant, Child } from '@/utils/profile/schema';
+import type { RegionId } from '@/utils/profile/checks';
+import type { PapersInput } from '@/utils/papers/types';
+
+const children = signal<Child[]>([]);
+const applicant = signal<Applicant | undefined>(undefined);
+const loaded = signal(false);
+const loadError = signal('');
+/** Id of the child whose PDF is being made, or `blank`. */
+const busy = signal<string | null>(null);
+const message = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+const blankRegion = signal<RegionId>('tver');
+
+/** Loads the profile from the extension's database. */
+export async function load(): Promise<void> {
+  try {
+    const [list, a] = await Promise.all([listChildren(), getApplicant()]);
+    children.value = list;
+    applicant.value = a;
+    if (list[0]) blankRegion.value = list[0].region;
+  } catch (err) {
+    loadError.value = `Не удалось прочитать профиль: ${err instanceof Error ? err.message : String(err)}`;
+  } finally {
+    loaded.value = true;
+  }
+}
+
+function download(bytes: Uint8Array, name: string) {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Loads the PDF module only now (pdf-lib must not be in the popup's first chunk) and downloads the file. */
+async function makePdf(key: string, input: PapersInput) {
+  if (busy.value) return;
+  busy.value = key;
+  message.value = null;
+  try {
+    const papers = await import('@/utils/papers');
+    const bytes = await papers.buildPapersPdf(input);
+    const name = papers.papersFileName(input);
+    download(bytes, name);
+    message.value = { kind: 'ok', text: `Готово: файл «${name}» сохранён в «Загрузки». Распечатайте и подпишите.` };
+  } catch (err) {
+    message.value = { kind: 'error', text: `Не удалось сделать PDF: ${err instanceof Error ? err.message : String(err)}` };
+  } finally {
+    busy.value = null;
+  }
+}
+
+async function openGuide(child: Child) {
+  await browser.storage.local.set({ activeChildId: child.id });
+  await browser.tabs.create({ url: REGIONS[child.region].portalUrl });
+  window.close();
+}
+
+function openOptions() {
+  void browser.runtime.openOptionsPage();
+  window.close();
+}
+
+/**
+ * The popup: children with their eligibility, checklist and actions; the blank form; a link to
+ * the profile. Empty state invites to fill in the profile.
+ */
+export function App() {
+  if (!loaded.value) return <p class="popup">Загрузка…</p>;
+  const list = children.value;
+  const today = todayLocal();
+  return (
+    <div class="popup">
+      <header>
+        <h1>Сертификат дополнительного образования</h1>
+        <p>Тверская область и Кузбасс</p>
+      </header>
+      {loadError.value && <p class="status status-error">{loadError.value}</p>}
+      {list.length === 0 ? (
+        <section class="empty" data-testid="empty-state">
+          <p>Здравствуйте! Добавьте ребёнка — и помощник покажет, можно ли получить сертификат, что взять с собой и как пройти шаги на портале.</p>
+          <p class="hint">Это займёт несколько минут. Данные останутся только в этом браузере.</p>
+          <button type="button" class="btn btn-primary" data-testid="open-options" onClick={openOptions}>
+            Заполнить профиль
+          </button>
+        </section>
+      ) : (
+        <main>
+          {list.map((c) => (
+            <ChildCard
+              key={c.id}
+              child={c}
+              applicant={applicant.value}
+              today={today}
+              busy={busy.value === c.id}
+              onOpenGuide={openGuide}
+              onMakePdf={(child) => makePdf(child.id, papersInputFor(child, applicant.value, { date: today }))}
+            />
+          ))}
+        </main>
+      )}
+      <div aria-live="polite" role="status">
+        {message.value && <p class={`status status-${message.value.kind}`}>{message.value.text}</p>}
+      </div>
+      <footer class="footer">
+        <p class="blank-title" id="blank-title">Пустой бланк заявления и согласий — заполнить от руки</p>
+        <div class="blank-row" role="group" aria-labelledby="blank-title">
+          <label for="blank-region" class="visually-hidden">
+            Регион бланка: Тверская область или Кузбасс
+          </label>
+          <select id="blank-region" value={blankRegion.value} onChange={(e) => (blankRegion.value = (e.currentTarget as HTMLSelectElement).value as RegionId)}>
+            <option value="tver">Тверская обл.</option>
+            <option value="kuzbass">Кузбасс</option>
+          </select>
+          <button
+            type="button"
+            class="btn"
+            data-testid="blank-pdf"
+            disabled={busy.value === 'blank'}
+            onClick={() => makePdf('blank', blankPapersInput(blankRegion.value))}
+          >
+            {busy.value === 'blank' ? 'Готовлю…' : 'Пустой бланк (PDF)'}
+          </button>
+        </div>
+        {list.length > 0 && (
+          <button type="button" class="btn-link" data-testid="open-options" onClick={openOptions}>
+            Изменить профиль
+          </button>
+        )}
+      </footer>
+    </div>
+  );
+}
