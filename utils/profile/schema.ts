@@ -29,9 +29,13 @@ import { fullYears, requireIsoDate, todayLocal } from './dates';
 /** Empty strings and `null` (blank form fields, JSON) count as «not given». */
 const blank = (v: unknown): unknown => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
 
-/** A string field validated and normalised by a check; the issue carries the check's message. */
+/** A string field validated and normalised by a check; the issue carries the check's message (`missing` for blank input). */
 function checked(check: (s: string) => CheckResult, missing: string) {
   return z.string({ error: missing }).transform((v, ctx) => {
+    if (v.trim() === '') {
+      ctx.addIssue({ code: 'custom', message: missing });
+      return z.NEVER;
+    }
     const r = check(v);
     if (!r.ok) {
       ctx.addIssue({ code: 'custom', message: r.message });
