@@ -63,7 +63,17 @@ export function TextField(p: TextFieldProps) {
         {p.optional && <span class="opt"> (необязательно)</span>}
       </label>
       {p.multiline ? (
-        <textarea {...common} rows={2} />
+        <textarea
+          {...common}
+          rows={2}
+          onKeyDown={(e) => {
+            // Enter saves the form like in one-line fields; Shift+Enter starts a new line.
+            if (e.key === 'Enter' && !e.shiftKey) {
+              e.preventDefault();
+              (e.currentTarget as HTMLTextAreaElement).form?.requestSubmit();
+            }
+          }}
+        />
       ) : (
         <input {...common} type={p.type ?? 'text'} inputMode={p.inputMode} spellcheck={false} />
       )}
