@@ -84,45 +84,25 @@ export async function replicaReady(page: Page, timeout = 15_000): Promise<void> 
 }
 
 /**
- * Seeds the extension's profile database (IndexedDB `pfdo-companion` of the extension's
- * origin) from an extension page, with the same records `importAll` stores, plus the chosen
- * child in `storage.local`. The family is checked against the zod schemas by a unit test.
- * @param data applicant, children, an optional scan per child (base64 PNG) and the active child id
+ * Stores a profile the way a user restores a saved one: options page → «Загрузить профиль из
+ * файла» → «Заменить» (validated by the zod schemas, one transaction); then the chosen child
+ * in `storage.local`, as the popup's «Открыть подсказку» does.
+ * @param data applicant, children, optional scans (base64) and the active child id
+ * @throws when the options page refuses the file (its Russian message is in the error)
  */
 export async function seedProfile(
   b: ExtensionBrowser,
   data: { applicant: unknown; children: unknown[]; scans?: Array<{ childId: string; name: string; type: string; base64: string }>; activeChildId?: string },
 ): Promise<void> {
   const page = await b.context.newPage();
-  // Any document of the extension's origin reaches its IndexedDB and `storage`.
-  await page.goto(`chrome-extension://${b.extensionId}/manifest.json`);
-  await page.evaluate(async (d) => {
-    // Dexie's version(1) is IndexedDB version 10; create the stores as utils/profile/db.ts declares them if new.
-    const open = indexedDB.open('pfdo-companion', 10);
-    open.onupgradeneeded = () => {
-      for (const [name, keyPath] of [['children', 'id'], ['applicant', 'id'], ['scans', 'childId']]) {
-        if (!open.result.objectStoreNames.contains(name)) open.result.createObjectStore(name, { keyPath });
-      }
-    };
-    const db: IDBDatabase = await new Promise((res, rej) => {
-      open.onsuccess = () => res(open.result);
-      open.onerror = () => rej(open.error);
-    });
-    const tx = db.transaction(['children', 'applicant', 'scans'], 'readwrite');
-    for (const name of ['children', 'applicant', 'scans']) tx.objectStore(name).clear();
-    tx.objectStore('applicant').put(d.applicant);
-    for (const c of d.children) tx.objectStore('children').put(c);
-    for (const s of d.scans ?? []) {
-      const bytes = Uint8Array.from(atob(s.base64), (ch) => ch.charCodeAt(0));
-      const blob = new Blob([bytes], { type: s.type });
-      tx.objectStore('scans').put({ childId: s.childId, name: s.name, type: s.type, blob, size: blob.size });
-    }
-    await new Promise((res, rej) => {
-      tx.oncomplete = res;
-      tx.onerror = () => rej(tx.error);
-    });
-    db.close();
-    await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ activeChildId: d.activeChildId ?? null });
-  }, data);
+  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+  const file = { format: 'pfdo-companion-profile', version: 1, applicant: data.applicant, children: data.children, scans: data.scans ?? [] };
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('import-profile').click()]);
+  await chooser.setFiles({ name: 'profile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await page.getByTestId('confirm-import').click();
+  await page.getByTestId('child-row').first().waitFor({ timeout: 10_000 });
+  await page.evaluate(async (id) => {
+    await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ activeChildId: id });
+  }, data.activeChildId ?? null);
   await page.close();
 }
