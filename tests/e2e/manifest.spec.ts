@@ -1,0 +1,37 @@
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test, expect } from '@playwright/test';
+
+/** The permissions the extension may ask for: anything more is a failure. */
+const ALLOWED = { permissions: ['storage'], host_permissions: ['https://sgo.tvobr.ru/*', 'https://cabinet.ruobr.ru/*'] };
+const read = (dir: string) => JSON.parse(readFileSync(join('.output', dir, 'manifest.json'), 'utf8'));
+
+test('Chrome manifest: Russian name from _locales/ru, icons, exactly the allowed permissions', () => {
+  const m = read('chrome-mv3');
+  expect(m.manifest_version).toBe(3);
+  expect(m.default_locale).toBe('ru');
+  expect(m.name).toBe('__MSG_extName__');
+  const messages = JSON.parse(readFileSync('.output/chrome-mv3/_locales/ru/messages.json', 'utf8'));
+  expect(messages.extName.message).toMatch(/[А-я]/);
+  expect(m.permissions).toEqual(ALLOWED.permissions);
+  expect(m.host_permissions).toEqual(ALLOWED.host_permissions);
+  expect(m.optional_permissions ?? []).toEqual([]);
+  for (const size of ['16', '48', '128']) expect(existsSync(join('.output/chrome-mv3', m.icons[size]))).toBe(true);
+  for (const cs of m.content_scripts) expect(ALLOWED.host_permissions).toEqual(expect.arrayContaining(cs.matches));
+});
+
+test('Firefox manifest: gecko id, strict_min_version ≥ 140, no data collection, same permissions', () => {
+  const m = read('firefox-mv3');
+  const gecko = m.browser_specific_settings.gecko;
+  expect(gecko.id).toMatch(/@/);
+  expect(Number.parseInt(gecko.strict_min_version, 10)).toBeGreaterThanOrEqual(140);
+  expect(gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  expect(m.permissions).toEqual(ALLOWED.permissions);
+  expect(m.host_permissions).toEqual(ALLOWED.host_permissions);
+});
+
+test('store zips exist for both browsers', () => {
+  const zips = readdirSync('.output').filter((f: string) => f.endsWith('.zip'));
+  expect(zips.some((z: string) => z.includes('chrome'))).toBe(true);
+  expect(zips.some((z: string) => z.includes('firefox'))).toBe(true);
+});
