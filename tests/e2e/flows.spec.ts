@@ -109,3 +109,46 @@ test('the panel can be hidden and brought back, and stays hidden after a reload'
   expect(info.code).toBe('К-1');
   await page.close();
 });
+
+test('SPA navigation: a history.pushState with new content is recognised without a reload', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto('https://cabinet.ruobr.ru/services/dop/?reset=1&state=logged-in&delay=0');
+  await waitForStep(page, 'cabinet.apply');
+  // A script of the page swaps the content and the URL, as a single-page app would.
+  await page.evaluate(() => {
+    history.pushState({}, '', '/services/dop/certificate/');
+    const main = document.querySelector('main') ?? document.body;
+    for (const el of Array.from(main.querySelectorAll('a, button'))) if (/подать заявку на сертификат/i.test(el.textContent ?? '')) el.remove();
+    const b = document.createElement('button');
+    b.className = 'ui button';
+    b.textContent = 'Предоставить документ';
+    main.append(b);
+  });
+  await waitForStep(page, 'cabinet.add-document');
+  await waitForHighlight(page);
+  await page.close();
+});
+
+test('the highlight follows its control on scroll and resize', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto('https://cabinet.ruobr.ru/login/?reset=1&delay=0');
+  await waitForStep(page, 'cabinet.login');
+  const ringVsTarget = () =>
+    page.evaluate(() => {
+      const ring = document.querySelector('pfdo-guide')!.shadowRoot!.querySelector('.pfdo-ring')!.getBoundingClientRect();
+      const target = Array.from(document.querySelectorAll('a, button')).find((e) => /войти через госуслуги/i.test(e.textContent ?? ''))!;
+      const t = target.getBoundingClientRect();
+      return { dx: Math.round(ring.left + ring.width / 2 - (t.left + t.width / 2)), dy: Math.round(ring.top + ring.height / 2 - (t.top + t.height / 2)) };
+    });
+  await waitForHighlight(page);
+  await page.evaluate(() => {
+    document.body.style.minHeight = '3000px';
+    window.scrollTo(0, 120);
+  });
+  await page.setViewportSize({ width: 900, height: 700 });
+  await page.waitForTimeout(400); // the ring's transition
+  const d = await ringVsTarget();
+  expect(Math.abs(d.dx)).toBeLessThanOrEqual(2);
+  expect(Math.abs(d.dy)).toBeLessThanOrEqual(2);
+  await page.close();
+});
