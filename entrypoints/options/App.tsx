@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals';
+import { downloadBlob } from '@/utils/download';
 import { useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ApplicantForm } from '@/components/profile/ApplicantForm';
@@ -77,20 +78,10 @@ async function removeChild(c: Child) {
   (document.getElementById('add-child') as HTMLElement | null)?.focus();
 }
 
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 async function exportProfile() {
   const file = await exportAll();
-  download(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }), `Профиль-помощника-${todayLocal()}.json`);
+  downloadBlob(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }), `Профиль-помощника-${todayLocal()}.json`);
   backupStatus.value = { kind: 'ok', text: 'Файл профиля сохранён в «Загрузки». Храните его в надёжном месте: в нём личные данные.' };
 }
 

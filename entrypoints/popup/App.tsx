@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals';
+import { downloadBlob } from '@/utils/download';
 import { browser } from 'wxt/browser';
 import { ChildCard } from '@/components/profile/ChildCard';
 import { getApplicant, listChildren } from '@/utils/profile/db';
@@ -33,14 +34,7 @@ export async function load(): Promise<void> {
 }
 
 function download(bytes: Uint8Array, name: string) {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  downloadBlob(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }), name);
 }
 
 /** Loads the PDF module only now (pdf-lib must not be in the popup's first chunk) and downloads the file. */
