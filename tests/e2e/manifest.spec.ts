@@ -1,4 +1,5 @@
-import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 
@@ -34,4 +35,15 @@ test('store zips exist for both browsers', () => {
   const zips = readdirSync('.output').filter((f: string) => f.endsWith('.zip'));
   expect(zips.some((z: string) => z.includes('chrome'))).toBe(true);
   expect(zips.some((z: string) => z.includes('firefox'))).toBe(true);
+});
+
+test('size budgets (bytes): content scripts ≤ 30 000 gzipped each, store zip ≤ 1.5 MB', () => {
+  const dir = '.output/chrome-mv3/content-scripts';
+  for (const f of readdirSync(dir)) {
+    const gz = gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
+    expect(gz, `${f} gzipped`).toBeLessThanOrEqual(30_000);
+  }
+  for (const z of readdirSync('.output').filter((f) => /-(chrome|firefox)\.zip$/.test(f))) {
+    expect(statSync(join('.output', z)).size, z).toBeLessThanOrEqual(1_500_000);
+  }
 });
