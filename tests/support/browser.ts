@@ -9,6 +9,12 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The built Chrome extension. */
 export const EXTENSION_DIR = resolve(process.env.PFDO_EXTENSION_DIR ?? '.output/chrome-mv3');
 
+/**
+ * Scripts run with tsx (demo, bench) wrap named inner functions of `page.evaluate` callbacks in
+ * esbuild's `__name` helper, which pages lack; this identity shim is all it needs. Test-only.
+ */
+export const TSX_NAME_SHIM = 'globalThis.__name ??= (f) => f;';
+
 /** A launched browser with the extension, replicas routed at the real host names. */
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -45,6 +51,7 @@ export async function launchWithExtension(opts: { headed?: boolean; extensionDir
       '--disable-quic',
     ],
   });
+  await context.addInitScript({ content: TSX_NAME_SHIM });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
   await context.route(/^https:\/\/(sgo\.tvobr\.ru|cabinet\.ruobr\.ru)\//, async (route) => {

@@ -1,0 +1,360 @@
+/**
+ * `npm run bench` — speed, size and cost of the extension, reproducible on any machine:
+ * headless Chromium with the built extension against the replicas. Prints a table and writes
+ * `bench/results.json`. Every time figure is the median of repeated runs with its spread
+ * (min–max). Times are reported, never asserted (byte budgets are tests in tests/e2e/manifest.spec.ts).
+ *
+ * 1. size of every built file (raw, gzip), content scripts per portal;
+ * 2. target inserted → highlight drawn, for the extension and for driver.js (same page, same run);
+ * 3. recognition cost as the page grows (1k/10k/100k elements) and for a burst of 1 000 mutations;
+ * 4. idle cost over 10 s on a page that does not change (CPU, timers and frames requested);
+ * 5. JS heap after a full flow, with and without the extension;
+ * 6. papers: click → PDF, cold (lazy chunk) and warm, and the PDF's size;
+ * 7. popup: first paint and interactive.
+ * Options: `--runs N` (default 7), `--no-build`.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { CHROMIUM, TSX_NAME_SHIM, launchWithExtension, seedProfile, waitForStep, type ExtensionBrowser } from '../tests/support/browser';
+import { walkCabinet } from '../tests/support/walk';
+import { FAMILY } from '../tests/support/family';
+import { resolveReplica } from '../replicas/router';
+
+const argv = process.argv.slice(2);
+const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 7;
+const results: Record<string, unknown> = {};
+
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
+function stat(xs: number[]): Stat {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  const r = (n: number) => Math.round(n * 100) / 100;
+  return { median: r(m), min: r(s[0]), max: r(s[s.length - 1]), runs: s.length };
+}
+const fmt = (s: Stat, unit = 'ms') => `${s.median} ${unit} (${s.min}–${s.max}, n=${s.runs})`;
+const row = (k: string, v: string) => console.log(`  ${k.padEnd(58)} ${v}`);
+
+/** A plain browser without the extension, same routing: the baseline for costs. */
+async function launchPlain(): Promise<BrowserContext> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  await context.addInitScript({ content: TSX_NAME_SHIM });
+  await context.route(/^https:\/\/(sgo\.tvobr\.ru|cabinet\.ruobr\.ru)\//, async (route) => {
+    const res = resolveReplica(route.request().url());
+    if (!res) return route.abort();
+    await route.fulfill({ status: res.status, contentType: res.contentType, body: res.body });
+  });
+  context.on('close', () => void browser.close());
+  return context;
+}
+
+async function metric(cdp: CDPSession, name: string): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === name)?.value ?? 0;
+}
+
+// ---------- 1. sizes
+function sizes() {
+  console.log('\n1. Размер файлов (байты: raw / gzip)');
+  const out: Record<string, { raw: number; gzip: number }> = {};
+  for (const target of ['chrome-mv3', 'firefox-mv3']) {
+    const base = join('.output', target);
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    for (const f of walk(base)) {
+      const buf = readFileSync(f);
+      out[`${target}/${relative(base, f)}`] = { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+    }
+  }
+  for (const [k, v] of Object.entries(out).filter(([k]) => k.startsWith('chrome-mv3/'))) row(k, `${v.raw} / ${v.gzip}`);
+  for (const z of readdirSync('.output').filter((f) => f.endsWith('.zip'))) row(`.output/${z}`, `${statSync(join('.output', z)).size}`);
+  results.sizes = out;
+  results.contentScripts = Object.fromEntries(Object.entries(out).filter(([k]) => k.includes('content-scripts/')));
+}
+
+// ---------- 2. insertion → highlight, extension vs driver.js
+async function latency(b: ExtensionBrowser) {
+  console.log('\n2. Кнопка появилась → рамка нарисована (та же страница, тот же прогон)');
+  const page = await b.context.newPage();
+  await page.goto('https://cabinet.ruobr.ru/login/?reset=1&delay=0');
+  await waitForStep(page, 'cabinet.login');
+  await page.addStyleTag({ content: readFileSync('node_modules/driver.js/dist/driver.css', 'utf8') });
+  await page.addScriptTag({ content: readFileSync('node_modules/driver.js/dist/driver.js.iife.js', 'utf8') });
+  // Take the Госуслуги button out; each run puts it back and times both highlighters.
+  await page.evaluate(() => {
+    const btn = Array.from(document.querySelectorAll('a, button')).find((e) => /^\s*войти через госуслуги\s*$/i.test(e.textContent ?? ''))!;
+    (window as any).__btn = btn;
+    (window as any).__parent = btn.parentElement;
+    (window as any).__next = btn.nextSibling;
+    btn.id = 'bench-target';
+    btn.remove();
+  });
+  const ext: number[] = [];
+  const drv: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.locator('pfdo-guide:not([data-target="found"])').waitFor({ state: 'attached' });
+    const r = await page.evaluate(
+      () =>
+        new Promise<{ ext: number; drv: number }>((resolve) => {
+          const w = window as any;
+          const d = w.driver.js.driver({ animate: false });
+          // driver.js has no waiting of its own: the documented way is to wait for the element, then highlight.
+          const mo = new MutationObserver(() => {
+            const el = document.getElementById('bench-target');
+            if (el) {
+              mo.disconnect();
+              d.highlight({ element: el });
+            }
+          });
+          mo.observe(document.body, { childList: true, subtree: true });
+          const t0 = performance.now();
+          w.__parent.insertBefore(w.__btn, w.__next);
+          let ext = 0;
+          let drv = 0;
+          const tick = () => {
+            const t = performance.now();
+            const ring = document.querySelector('pfdo-guide')?.shadowRoot?.querySelector('.pfdo-ring') as HTMLElement | null;
+            if (!ext && ring && !ring.hidden && ring.getBoundingClientRect().width > 0 && document.querySelector('pfdo-guide')!.getAttribute('data-target') === 'found') ext = t - t0;
+            if (!drv && document.querySelector('.driver-active-element')) drv = t - t0;
+            if (ext && drv) {
+              d.destroy();
+              w.__btn.remove();
+              resolve({ ext, drv });
+            } else requestAnimationFrame(tick);
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    ext.push(r.ext);
+    drv.push(r.drv);
+  }
+  await page.close();
+  const e = stat(ext);
+  const d = stat(drv);
+  row('pfdo-companion (MutationObserver → кадр → рамка)', fmt(e));
+  row('driver.js 1.8 (MutationObserver → highlight)', fmt(d));
+  row('отношение медиан pfdo / driver.js', (e.median / d.median).toFixed(2));
+  results.latency = { extension: e, driverJs: d, ratio: e.median / d.median, note: 'measured by a requestAnimationFrame poll in the page: resolution is one frame' };
+}
+
+// ---------- 3. recognition cost vs page size, and a burst of mutations
+async function pad(page: Page, n: number) {
+  await page.evaluate((count) => {
+    const box = document.createElement('div');
+    box.id = 'bench-pad';
+    box.style.cssText = 'position:absolute;left:-99999px;top:0';
+    const frag = document.createDocumentFragment();
+    for (let i = 0; i < count; i++) {
+      const d = document.createElement(i % 10 ? 'span' : 'div');
+      d.textContent = i % 3 ? `Строка ${i}` : '';
+      frag.append(d);
+    }
+    box.append(frag);
+    document.body.append(box);
+  }, n);
+}
+
+async function costs(b: ExtensionBrowser, plain: BrowserContext) {
+  console.log('\n3. Распознавание шага при росте страницы (CPU скриптов: с расширением − без, мс)');
+  const out: Record<string, unknown> = {};
+  for (const n of [1_000, 10_000, 100_000]) {
+    const per: number[] = [];
+    for (const ctx of [b.context, plain]) {
+      const page = await ctx.newPage();
+      const cdp = await ctx.newCDPSession(page);
+      await cdp.send('Performance.enable');
+      await page.goto('https://cabinet.ruobr.ru/login/?reset=1&delay=0');
+      await page.locator('html[data-replica-ready]').waitFor({ state: 'attached' });
+      if (ctx === b.context) await waitForStep(page, 'cabinet.login');
+      await pad(page, n);
+      await page.waitForTimeout(300);
+      const xs: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const before = await metric(cdp, 'ScriptDuration');
+        await page.evaluate(() => new Promise((r) => { document.getElementById('bench-pad')!.append(document.createElement('i')); requestAnimationFrame(() => requestAnimationFrame(r)); }));
+        await page.waitForTimeout(30);
+        xs.push((await metric(cdp, 'ScriptDuration')) - before);
+      }
+      per.push(stat(xs).median * 1000);
+      await page.close();
+    }
+    const cost = Math.max(0, per[0] - per[1]);
+    row(`один проход, ${n.toLocaleString('ru')} элементов`, `${cost.toFixed(2)} ms (с расширением ${per[0].toFixed(2)}, без ${per[1].toFixed(2)})`);
+    out[`pass_${n}`] = { extensionMs: per[0], baselineMs: per[1], contentScriptMs: cost };
+  }
+  // A burst of 1 000 mutations, one per task.
+  const burst: number[] = [];
+  for (const ctx of [b.context, plain]) {
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.goto('https://cabinet.ruobr.ru/login/?reset=1&delay=0');
+    await page.locator('html[data-replica-ready]').waitFor({ state: 'attached' });
+    if (ctx === b.context) await waitForStep(page, 'cabinet.login');
+    await pad(page, 1_000);
+    await page.waitForTimeout(300);
+    const before = await metric(cdp, 'ScriptDuration');
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          let i = 0;
+          const step = () => {
+            document.getElementById('bench-pad')!.append(document.createElement('i'));
+            if (++i < 1000) setTimeout(step, 0);
+            else requestAnimationFrame(() => requestAnimationFrame(() => done()));
+          };
+          step();
+        }),
+    );
+    burst.push(((await metric(cdp, 'ScriptDuration')) - before) * 1000);
+    await page.close();
+  }
+  row('1 000 изменений DOM подряд (всего)', `${Math.max(0, burst[0] - burst[1]).toFixed(1)} ms (с расширением ${burst[0].toFixed(1)}, без ${burst[1].toFixed(1)})`);
+  out.burst1000 = { extensionMs: burst[0], baselineMs: burst[1], contentScriptMs: Math.max(0, burst[0] - burst[1]) };
+  results.recognition = out;
+}
+
+// ---------- 4. idle cost
+async function idle(b: ExtensionBrowser, plain: BrowserContext) {
+  console.log('\n4. Простой 10 с на неизменной странице');
+  const per: Record<string, number> = {};
+  let calls = -1;
+  for (const ctx of [b.context, plain]) {
+    const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const worlds: number[] = [];
+    cdp.on('Runtime.executionContextCreated', (e) => {
+      if (e.context.auxData?.type === 'isolated') worlds.push(e.context.id);
+    });
+    await cdp.send('Runtime.enable');
+    await page.goto('https://cabinet.ruobr.ru/login/?reset=1&delay=0');
+    await page.locator('html[data-replica-ready]').waitFor({ state: 'attached' });
+    if (ctx === b.context) {
+      await waitForStep(page, 'cabinet.login');
+      await page.waitForTimeout(4500); // past the one-shot "settled" timer
+      // Count timers and frames the content script asks for from now on (in its own world).
+      for (const id of worlds) {
+        await cdp.send('Runtime.evaluate', {
+          contextId: id,
+          expression: `(() => { const w = window; w.__benchCalls = 0; for (const k of ['setTimeout','setInterval','requestAnimationFrame','requestIdleCallback','queueMicrotask']) { const f = w[k]; if (typeof f === 'function') w[k] = function (...a) { w.__benchCalls++; return f.apply(this, a); }; } })()`,
+        }).catch(() => undefined);
+      }
+    }
+    const before = await metric(cdp, 'ScriptDuration');
+    const tasks = await metric(cdp, 'TaskDuration');
+    await page.waitForTimeout(10_000);
+    per[ctx === b.context ? 'ext' : 'plain'] = ((await metric(cdp, 'ScriptDuration')) - before) * 1000;
+    per[ctx === b.context ? 'extTasks' : 'plainTasks'] = ((await metric(cdp, 'TaskDuration')) - tasks) * 1000;
+    if (ctx === b.context) {
+      calls = 0;
+      for (const id of worlds) {
+        const r = await cdp.send('Runtime.evaluate', { contextId: id, expression: 'window.__benchCalls ?? 0', returnByValue: true }).catch(() => null);
+        calls += Number(r?.result?.value ?? 0);
+      }
+    }
+    await page.close();
+  }
+  row('CPU скриптов за 10 с (с расширением / без)', `${per.ext.toFixed(2)} / ${per.plain.toFixed(2)} ms`);
+  row('таймеры и кадры, запрошенные контент-скриптом', `${calls} (цель: 0)`);
+  results.idle = { scriptMsWithExtension: per.ext, scriptMsWithout: per.plain, taskMsWithExtension: per.extTasks, taskMsWithout: per.plainTasks, timersAndFramesRequested: calls };
+}
+
+// ---------- 5. memory after a full flow
+async function memory(b: ExtensionBrowser, plain: BrowserContext) {
+  console.log('\n5. Память JS после полного сценария');
+  const page = await b.context.newPage();
+  await walkCabinet(page, 'https://cabinet.ruobr.ru/?reset=1&delay=0');
+  const cdp = await b.context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const withExt = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const url = page.url();
+  await page.close();
+  const p2 = await plain.newPage();
+  await p2.goto(url.replace(/\?.*$/, '') + '?state=issued&delay=0');
+  await p2.locator('html[data-replica-ready]').waitFor({ state: 'attached' });
+  const c2 = await plain.newCDPSession(p2);
+  await c2.send('HeapProfiler.collectGarbage');
+  const without = (await c2.send('Runtime.getHeapUsage')).usedSize;
+  await p2.close();
+  row('куча JS страницы сертификата (с расширением / без)', `${(withExt / 1024).toFixed(0)} / ${(without / 1024).toFixed(0)} KiB`);
+  row('разница (мир контент-скрипта)', `${((withExt - without) / 1024).toFixed(0)} KiB`);
+  results.memory = { heapWithExtension: withExt, heapWithout: without, contentScriptWorldApprox: withExt - without };
+}
+
+// ---------- 6. papers, 7. popup
+async function popupAndPapers(b: ExtensionBrowser) {
+  console.log('\n6–7. Меню расширения и документы');
+  const first: number[] = [];
+  const interactive: number[] = [];
+  const coldPdf: number[] = [];
+  const warmPdf: number[] = [];
+  let pdfBytes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const page = await b.context.newPage();
+    const t0 = Date.now();
+    await page.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    await page.getByTestId('child-card').first().waitFor();
+    interactive.push(Date.now() - t0);
+    first.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+    for (const bucket of [coldPdf, warmPdf]) {
+      const t = Date.now();
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('make-pdf').first().click()]);
+      const path = await dl.path();
+      bucket.push(Date.now() - t);
+      pdfBytes = statSync(path!).size;
+    }
+    await page.close();
+  }
+  row('меню: первая отрисовка', fmt(stat(first.filter((x) => !Number.isNaN(x)))));
+  row('меню: готово к работе (карточки детей)', fmt(stat(interactive)));
+  row('PDF: нажатие → файл, первый раз (загрузка pdf-lib)', fmt(stat(coldPdf)));
+  row('PDF: нажатие → файл, повторно', fmt(stat(warmPdf)));
+  row('PDF: размер', `${pdfBytes} B`);
+  results.popup = { firstContentfulPaint: stat(first.filter((x) => !Number.isNaN(x))), interactive: stat(interactive) };
+  results.papers = { cold: stat(coldPdf), warm: stat(warmPdf), pdfBytes };
+}
+
+async function main() {
+  if (!argv.includes('--no-build')) execSync('npx wxt build && npx wxt build -b firefox && npx wxt zip && npx wxt zip -b firefox', { stdio: 'ignore' });
+  const chromiumVersion = execSync(`${CHROMIUM} --version 2>/dev/null`).toString().trim();
+  results.machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGiB: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: chromiumVersion, runs: RUNS, date: new Date().toISOString() };
+  console.log(`pfdo-companion bench — ${chromiumVersion}, ${cpus().length} CPU, ${RUNS} прогонов`);
+  sizes();
+  const b = await launchWithExtension();
+  const plain = await launchPlain();
+  try {
+    await seedProfile(b, { applicant: FAMILY.applicant, children: [...FAMILY.children], scans: [...FAMILY.scans], activeChildId: 'child-artem' });
+    await latency(b);
+    await costs(b, plain);
+    await idle(b, plain);
+    await memory(b, plain);
+    await popupAndPapers(b);
+  } finally {
+    await b.close();
+    await plain.close();
+  }
+  mkdirSync('bench', { recursive: true });
+  writeFileSync('bench/results.json', JSON.stringify(results, null, 2));
+  console.log('\nЗаписано: bench/results.json');
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
