@@ -6,13 +6,19 @@ import { locate } from './locate';
  * @param m the step's `when`
  * @param doc the page's document
  * @param url the page's URL (`location.href`)
+ * @param seen results of targets already looked up in this pass (shared by the steps of one pass)
  * @returns true when the path matches, every `all` target is visible and no `none` target is
  */
-export function matchPage(m: PageMatch, doc: Document, url: string | URL): boolean {
+export function matchPage(m: PageMatch, doc: Document, url: string | URL, seen: Map<Target, boolean> = new Map()): boolean {
   const { pathname } = new URL(url);
   if (m.path && !m.path.test(pathname)) return false;
   if (m.notPath && m.notPath.test(pathname)) return false;
-  const found = (t: Target) => locate(t, doc) !== null;
+  // Flows share locator objects between steps; one pass looks each up once.
+  const found = (t: Target) => {
+    let hit = seen.get(t);
+    if (hit === undefined) seen.set(t, (hit = locate(t, doc) !== null));
+    return hit;
+  };
   if (m.all && !m.all.every(found)) return false;
   if (m.none && m.none.some(found)) return false;
   return true;
@@ -27,8 +33,9 @@ export function matchPage(m: PageMatch, doc: Document, url: string | URL): boole
  * @returns the step, or null when the page is not part of the flow (or has not rendered yet)
  */
 export function recognise(flow: Flow, doc: Document, url: string | URL): Step | null {
+  const seen = new Map<Target, boolean>();
   for (const step of flow.steps) {
-    if (step.when && matchPage(step.when, doc, url)) return step;
+    if (step.when && matchPage(step.when, doc, url, seen)) return step;
   }
   return null;
 }
@@ -38,7 +45,8 @@ export function recognise(flow: Flow, doc: Document, url: string | URL): Step | 
  * has at most one more specific step before the general one).
  */
 export function matchingSteps(flow: Flow, doc: Document, url: string | URL): string[] {
-  return flow.steps.filter((s) => s.when && matchPage(s.when, doc, url)).map((s) => s.id);
+  const seen = new Map<Target, boolean>();
+  return flow.steps.filter((s) => s.when && matchPage(s.when, doc, url, seen)).map((s) => s.id);
 }
 
 /**
