@@ -1,5 +1,5 @@
 import type { Locator, LocatorRole, Target } from './types';
-import { fold, xpathFold, xpathLiteral } from './text';
+import { fold } from './text';
 import { isVisible } from './visible';
 
 /** CSS selectors of each role, explicit and implicit (HTML-AAM), plus the portals' known dialog classes. */
@@ -66,8 +66,10 @@ function candidates(loc: Locator, scope: Document | Element): Element[] {
   if (loc.label) return controlsByLabel(loc.label, scope);
   if (loc.text !== undefined || loc.textContains !== undefined) return byText(loc, scope);
   if (loc.title) {
-    const t = xpathLiteral(fold(loc.title));
-    return xpath(scope, `.//*[${xpathFold('@title')}=${t} or ${xpathFold('@aria-label')}=${t}]`).map((el) => widen(el, loc));
+    const t = fold(loc.title);
+    return Array.from(scope.querySelectorAll('[title], [aria-label]'))
+      .filter((el) => fold(el.getAttribute('title')) === t || fold(el.getAttribute('aria-label')) === t)
+      .map((el) => widen(el, loc));
   }
   const base = loc.role ? ROLE_SELECTORS[loc.role] : loc.css;
   return base ? Array.from(scope.querySelectorAll(base)) : [];
@@ -97,9 +99,7 @@ function ownText(el: Element): string {
 /** Innermost elements whose text equals (or contains) the wanted text, widened to their control. */
 function byText(loc: Locator, scope: Document | Element): Element[] {
   const want = fold(loc.text ?? loc.textContains);
-  const lit = xpathLiteral(want);
-  const has = `contains(${xpathFold('.')}, ${lit})`;
-  const found = xpath(scope, `.//*[not(self::script or self::style or self::template)][${has}][not(*[${has}])]`);
+  const found = innermostContaining(scope, want, NOT_TEXT);
   if (loc.text !== undefined) {
     // Input buttons carry their text in `value`.
     for (const input of Array.from(scope.querySelectorAll('input[type=submit], input[type=button]'))) {
@@ -133,9 +133,7 @@ function controlsByLabel(label: string, scope: Document | Element): Element[] {
   for (const c of Array.from(scope.querySelectorAll(CONTROLS))) {
     if (clean(c.getAttribute('aria-label') ?? '') === want || clean(c.getAttribute('placeholder') ?? '') === want) out.push(c);
   }
-  const lit = xpathLiteral(want);
-  const has = `contains(${xpathFold('.')}, ${lit})`;
-  for (const l of xpath(scope, `.//*[not(self::script or self::style or self::option or self::select)][${has}][not(*[${has}])]`)) {
+  for (const l of innermostContaining(scope, want, NOT_LABEL)) {
     if (clean(l.textContent ?? '') !== want) continue;
     const c = controlFor(l);
     if (c && !out.includes(c)) out.push(c);
@@ -168,11 +166,34 @@ function labelsOf(el: Element): Element[] {
   return Array.from((el as HTMLInputElement).labels ?? []);
 }
 
-/** Runs an XPath query and returns the elements in document order. */
-function xpath(scope: Document | Element, expr: string): Element[] {
+/** Elements whose text is not what a person reads as a control's text or label. */
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+const NOT_LABEL = new Set([...NOT_TEXT, 'OPTION', 'SELECT', 'TEXTAREA']);
+
+/**
+ * The innermost elements whose folded text contains `want`, in document order. One walk over
+ * the text nodes finds those holding the longest word of `want`; from each, the first ancestor
+ * whose whole text contains `want` is taken (so text split over `<b>`/`<span>` is found).
+ * Cost grows with the page's text, not with its depth.
+ */
+function innermostContaining(scope: Document | Element, want: string, skip: Set<string>): Element[] {
+  const key = want.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
   const doc = scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument!;
-  const res = doc.evaluate(expr, scope, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
+  const walker = doc.createTreeWalker(scope, 4 /* NodeFilter.SHOW_TEXT */);
   const out: Element[] = [];
-  for (let i = 0; i < res.snapshotLength; i++) out.push(res.snapshotItem(i) as Element);
-  return out;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const data = n.nodeValue;
+    if (!data || data.length < key.length || !data.toLowerCase().replace(/ё/g, 'е').includes(key)) continue;
+    let el = n.parentElement;
+    for (let i = 0; el && i < 10; i++, el = el.parentElement) {
+      if (skip.has(el.tagName)) break;
+      if (fold(el.textContent).includes(want)) {
+        if (!out.includes(el)) out.push(el);
+        break;
+      }
+      if (el === scope) break;
+    }
+  }
+  // Innermost only: an ancestor reached from another word's node is not the element itself.
+  return out.filter((el) => !out.some((o) => o !== el && el.contains(o)));
 }

@@ -73,3 +73,14 @@ describe('locate', () => {
     expect(locate({ text: `Раздел «Дети» и 'кавычки'` })?.id).toBe('q');
   });
 });
+
+describe('locate: innermost text', () => {
+  it('does not take a visible container for a hidden message inside it', () => {
+    document.body.innerHTML = `<form id="f"><a href="#">Войти через Госуслуги</a><div id="m" hidden>Вход через Госуслуги временно не доступен.</div></form>`;
+    expect(locate({ textContains: 'Вход через Госуслуги временно не доступен' })).toBeNull();
+  });
+  it('finds text split over inline elements', () => {
+    document.body.innerHTML = `<button id="b">Получить <b>сертификат</b></button>`;
+    expect(locate({ text: 'Получить сертификат', role: 'button' })?.id).toBe('b');
+  });
+});
