@@ -36,6 +36,8 @@ export const Request = z.discriminatedUnion('type', [
   /** Values for the fields of one step; asked only when the user presses «Заполнить». */
   z.object({ type: z.literal('fill:values'), portal: z.enum(['sgo', 'cabinet']), keys: z.array(FillKeyEnum).max(20) }),
   z.object({ type: z.literal('open-options') }),
+  /** Opens the help-desk page (`consultant.html`) in a new tab. */
+  z.object({ type: z.literal('open-consultant') }),
 ]);
 export type Request = z.infer<typeof Request>;
 

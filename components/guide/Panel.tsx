@@ -1,4 +1,7 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { GuideEngine } from '@/utils/guide/engine';
+import { supportText } from '@/utils/guide/support';
 import { stepPosition } from '@/utils/guide/recognise';
 import type { VariantText } from '@/utils/guide/types';
 
@@ -14,6 +17,76 @@ const FILL_LABEL: Record<string, string> = {
   'not-found': 'поле не найдено',
   'no-value': 'нет в профиле',
 };
+
+/** State of «Скопировать сведения для поддержки»: the text and whether the clipboard took it. */
+interface SupportCopy {
+  text: string;
+  copied: boolean | null;
+}
+
+/**
+ * Builds the support text for the guide's current state (no personal data, see
+ * `utils/guide/support.ts`).
+ */
+function supportNow(engine: GuideEngine): string {
+  let version = '';
+  try {
+    version = browser.runtime.getManifest().version;
+  } catch {
+    version = 'неизвестна (расширение обновлено — перезагрузите страницу)';
+  }
+  return supportText({ ...engine.supportFacts(), version, userAgent: navigator.userAgent, now: new Date() });
+}
+
+/**
+ * «Скопировать сведения для поддержки» and «Справка для консультанта». When the clipboard is
+ * refused, the text is shown selected in a read-only field so the parent can copy it by hand.
+ */
+function SupportRow({ engine }: { engine: GuideEngine }) {
+  const [copy, setCopy] = useState<SupportCopy | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (copy?.copied === false && area.current) {
+      area.current.focus();
+      area.current.select();
+    }
+  }, [copy]);
+  const onCopy = async () => {
+    const text = supportNow(engine);
+    setCopy({ text, copied: null });
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopy({ text, copied: true });
+    } catch {
+      setCopy({ text, copied: false });
+    }
+  };
+  return (
+    <div class="pfdo-support">
+      <div class="pfdo-support-row">
+        <button type="button" class="pfdo-link" data-testid="guide-support-copy" onClick={() => void onCopy()}>
+          Скопировать сведения для поддержки
+        </button>
+        <button type="button" class="pfdo-link" data-testid="guide-consultant" onClick={() => engine.openConsultant()}>
+          Справка для консультанта
+        </button>
+      </div>
+      {copy?.copied === true && (
+        <p class="pfdo-note" role="status" data-testid="guide-support-status">
+          Сведения скопированы. Вставьте их в письмо или чат поддержки (Ctrl+V). Личных данных в них нет.
+        </p>
+      )}
+      {copy?.copied === false && (
+        <>
+          <p class="pfdo-note" role="status" data-testid="guide-support-status">
+            Не удалось скопировать автоматически. Текст выделен — нажмите Ctrl+C (на Mac — ⌘+C).
+          </p>
+          <textarea class="pfdo-support-text" ref={area} readOnly rows={6} data-testid="guide-support-text" aria-label="Сведения для поддержки" value={copy.text} />
+        </>
+      )}
+    </div>
+  );
+}
 
 /**
  * The guide's panel (rendered inside the guide's shadow root): step code, «шаг N из M»,
@@ -145,6 +218,7 @@ export function Panel({ engine }: { engine: GuideEngine }) {
           Далее →
         </button>
       </footer>
+      <SupportRow engine={engine} />
     </section>
   );
 }

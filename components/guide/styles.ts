@@ -20,7 +20,7 @@ export const GUIDE_CSS = `
 .pfdo-icon:focus-visible, button:focus-visible, select:focus-visible { outline: 3px solid #ffbe6f; outline-offset: 2px; }
 .pfdo-body { padding: 12px 14px 4px; }
 .pfdo-code-row { display: flex; align-items: baseline; gap: 10px; }
-.pfdo-code { font-size: 28px; font-weight: 800; color: #1a5fb4; letter-spacing: .02em; }
+.pfdo-code { font-size: 32px; line-height: 1.1; font-weight: 800; color: #1a5fb4; letter-spacing: .02em; }
 .is-problem .pfdo-code { color: #c01c28; }
 .pfdo-pos { color: #555; font-size: 14px; }
 .pfdo-title { font-size: 18px; margin: 4px 0 6px; }
@@ -43,4 +43,11 @@ export const GUIDE_CSS = `
 .pfdo-variant { font: inherit; font-size: 14px; max-width: 150px; padding: 4px; border-radius: 6px; border: 1px solid #999; background: #fff; color: #1b1b1f; }
 .pfdo-fab { cursor: pointer; border: 0; border-radius: 24px; padding: 10px 16px; background: #1a5fb4; color: #fff; font-weight: 700;
   box-shadow: 0 4px 14px rgba(0,0,0,.3); }
+/* Help-desk row: support text and the consultant page. */
+.pfdo-support { padding: 0 12px 10px; border-top: 1px solid #e3e3e8; }
+.pfdo-support-row { display: flex; flex-wrap: wrap; gap: 4px 0; padding-top: 8px; }
+.pfdo-support .pfdo-link { font-size: 13px; }
+.pfdo-support .pfdo-note { margin: 6px 0 0; }
+.pfdo-support-text { display: block; width: 100%; margin-top: 6px; font: 12px/1.35 ui-monospace, monospace; color: #1b1b1f;
+  border: 1px solid #999; border-radius: 6px; padding: 6px; resize: vertical; background: #fafafa; }
 `;

@@ -132,6 +132,9 @@ export function App() {
             Изменить профиль
           </button>
         )}
+        <a class="btn-link consultant-link" href="/consultant.html" target="_blank" rel="noopener" data-testid="open-consultant">
+          Для консультантов
+        </a>
       </footer>
     </div>
   );

@@ -30,6 +30,9 @@ export async function handleRequest(message: unknown, tabId: number | undefined)
     case 'open-options':
       await browser.runtime.openOptionsPage();
       return true;
+    case 'open-consultant':
+      await browser.tabs.create({ url: browser.runtime.getURL('/consultant.html') });
+      return true;
   }
 }
 

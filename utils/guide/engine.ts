@@ -5,6 +5,7 @@ import { recognise, stepById } from './recognise';
 import { locate } from './locate';
 import { Highlight } from './highlight';
 import { fillFields, undoFill, type FillOutcome, type UndoEntry } from './fill';
+import type { SupportFacts } from './support';
 
 /** How long the guide looks for a target before saying what to look for instead (ms). */
 export const TARGET_TIMEOUT_MS = 4000;
@@ -315,6 +316,28 @@ export class GuideEngine {
     this.undo = [];
     this.state.fillOutcomes.value = null;
     this.schedule();
+  }
+
+  /**
+   * What «Скопировать сведения для поддержки» reports about the guide right now (no personal
+   * data: steps, target state, variant, the page address — reduced later by `supportText`).
+   */
+  supportFacts(): Pick<SupportFacts, 'flow' | 'recognised' | 'shown' | 'targetState' | 'variant' | 'url' | 'fillOutcomes'> {
+    const s = this.state;
+    return {
+      flow: s.flow,
+      recognised: s.recognised.value,
+      shown: s.shown.value,
+      targetState: s.targetState.value,
+      variant: s.variant.value,
+      url: this.doc.defaultView!.location.href,
+      fillOutcomes: s.fillOutcomes.value,
+    };
+  }
+
+  /** «Справка для консультанта»: asks the background to open the help-desk page in a new tab. */
+  openConsultant(): void {
+    void this.send({ type: 'open-consultant' }).catch(() => undefined);
   }
 
   /** Whether there is something to undo. */

@@ -1,0 +1,132 @@
+/**
+ * Pictures of the parent's screen for the consultant page: for every step of both flows, opens
+ * one replica page whose `expectStep` is that step (GET, `delay=0` and the fewest variant
+ * parameters preferred), waits until the built extension's guide shows the step and its
+ * highlight, takes a 1280×800 screenshot and lets Chromium downscale it to 640×400
+ * (WebP, `public/steps/<step-id>.webp`, see `utils/flows/images.ts`). Steps without a page of their
+ * own (the activation visit) are shot on the certificate page with the step opened by the
+ * panel's «Далее».
+ *
+ * Run after `npx wxt build`:  node --import tsx scripts/step-images.ts [--only=<step-id>,…]
+ */
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { launchWithExtension, replicaReady, waitForStep, type ExtensionBrowser } from '../tests/support/browser';
+import { pressPanel, waitForHighlight } from '../tests/support/walk';
+import { pages as sgoPages } from '../replicas/sgo/pages';
+import { pages as cabinetPages } from '../replicas/cabinet/pages';
+import type { ReplicaPage } from '../replicas/types';
+import { FLOWS } from '../utils/flows/search';
+import { STEP_IMAGE_MIME, STEP_IMAGE_QUALITY, stepImageFile } from '../utils/flows/images';
+
+const OUT = 'public';
+const WIDTH = 1280;
+const HEIGHT = 800;
+
+/** Steps shown only through «Далее» from the page of the step before them. */
+const VIA_NEXT: Record<string, string> = { 'sgo.activation': 'sgo.done', 'cabinet.activation': 'cabinet.certificate' };
+
+/**
+ * The replica page to photograph a step on: GET only; `delay=0` first, then the fewest query
+ * parameters (the plainest variant), then the order of the pages list.
+ */
+export function pickPage(all: ReplicaPage[], stepId: string): ReplicaPage | undefined {
+  const params = (p: ReplicaPage) => [...new URL(p.url).searchParams.keys()].filter((k) => k !== 'reset' && k !== 'delay').length;
+  const delay0 = (p: ReplicaPage) => (new URL(p.url).searchParams.get('delay') === '0' ? 0 : 1);
+  return all
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => p.expectStep === stepId && p.method !== 'POST')
+    .sort((a, b) => delay0(a.p) - delay0(b.p) || params(a.p) - params(b.p) || a.i - b.i)[0]?.p;
+}
+
+/** Downscales a PNG to 640×400 in Chromium itself and encodes it (JPEG or WebP through a canvas). */
+async function downscale(b: ExtensionBrowser, png: Buffer): Promise<Buffer> {
+  const page = await b.context.newPage();
+  try {
+    await page.setViewportSize({ width: WIDTH / 2, height: HEIGHT / 2 });
+    const dataUrl = await page.evaluate(
+      async ({ src, w, h, type, q }) => {
+        const img = new Image();
+        img.src = src;
+        await img.decode();
+        const c = document.createElement('canvas');
+        c.width = w;
+        c.height = h;
+        const ctx = c.getContext('2d')!;
+        ctx.imageSmoothingEnabled = true;
+        ctx.imageSmoothingQuality = 'high';
+        ctx.drawImage(img, 0, 0, w, h);
+        return c.toDataURL(type, q);
+      },
+      { src: `data:image/png;base64,${png.toString('base64')}`, w: WIDTH / 2, h: HEIGHT / 2, type: STEP_IMAGE_MIME, q: STEP_IMAGE_QUALITY },
+    );
+    return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+  } finally {
+    await page.close();
+  }
+}
+
+/** Opens a page, waits for the step and its highlight (when the step has a control). */
+async function open(page: Page, p: ReplicaPage): Promise<void> {
+  await page.goto(p.url);
+  await replicaReady(page).catch(() => undefined);
+  await waitForStep(page, p.expectStep!);
+  await waitForHighlight(page, 5000).catch(() => undefined);
+  await page.waitForTimeout(400); // ring transition
+}
+
+async function main(): Promise<number> {
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+  const all = [...sgoPages, ...cabinetPages];
+  mkdirSync(join(OUT, 'steps'), { recursive: true });
+  const b = await launchWithExtension();
+  const failures: string[] = [];
+  try {
+    for (const flow of FLOWS) {
+      for (const step of flow.steps) {
+        if (only && !only.includes(step.id)) continue;
+        const via = VIA_NEXT[step.id];
+        const p = pickPage(all, via ?? step.id);
+        if (!p) {
+          failures.push(`${step.id}: нет страницы копии портала`);
+          continue;
+        }
+        const page = await b.context.newPage();
+        try {
+          await page.setViewportSize({ width: WIDTH, height: HEIGHT });
+          await open(page, p);
+          if (via) {
+            await pressPanel(page, 'guide-next');
+            await page.locator(`pfdo-guide[data-shown-step="${step.id}"]`).waitFor({ state: 'attached', timeout: 5000 });
+            await page.waitForTimeout(300);
+          }
+          const png = await page.screenshot({ type: 'png' });
+          const out = await downscale(b, png);
+          const file = join(OUT, stepImageFile(step.id));
+          writeFileSync(file, out);
+          console.log(`${step.code.padEnd(5)} ${step.id.padEnd(28)} ${p.name.padEnd(36)} ${(out.length / 1024).toFixed(1)} KB`);
+        } catch (err) {
+          failures.push(`${step.id}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+        } finally {
+          await page.close();
+        }
+      }
+    }
+  } finally {
+    await b.close();
+  }
+  const dir = join(OUT, 'steps');
+  const total = readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  console.log(`Всего: ${(total / 1024).toFixed(0)} KB в ${dir}`);
+  for (const f of failures) console.error(`ОШИБКА ${f}`);
+  return failures.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

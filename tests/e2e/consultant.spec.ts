@@ -1,0 +1,139 @@
+import { test, expect } from '../support/fixtures';
+import { seedProfile, waitForStep, replicaReady } from '../support/browser';
+import { pressPanel } from '../support/walk';
+import { FAMILY } from '../support/family';
+import { sgoFlow } from '../../utils/flows/sgo';
+import { cabinetFlow } from '../../utils/flows/cabinet';
+
+test.describe.configure({ mode: 'serial' });
+
+const ALL_STEPS = [...sgoFlow.steps, ...cabinetFlow.steps].map((s) => s.id);
+
+/** The family's personal values (names, dates, documents, contacts); enum-like fields left out. */
+function personalValues(): string[] {
+  const skip = new Set(['id', 'relation', 'attends', 'region', 'kind', 'childId', 'type', 'base64']);
+  const out: string[] = [];
+  const walk = (v: unknown, key = '') => {
+    if (typeof v === 'string') {
+      if (!skip.has(key)) out.push(v);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(FAMILY);
+  const digits = out.map((s) => s.replace(/\D/g, '')).filter((s) => s.length >= 6);
+  return [...new Set([...out, ...digits])];
+}
+
+/** Step ids of the cards shown on the consultant page, in order. */
+async function shownSteps(page: import('@playwright/test').Page): Promise<string[]> {
+  return page.locator('[data-testid=consultant-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id') ?? ''));
+}
+
+test('the consultant page lists every step of both flows, each with a loaded picture', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/consultant.html`);
+  await expect(page.locator('h1')).toHaveText('Справка для консультантов');
+  const shown = await shownSteps(page);
+  expect([...shown].sort()).toEqual([...ALL_STEPS].sort());
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 20_000 });
+  const images = await page.locator('[data-testid=consultant-step] img').evaluateAll((imgs) =>
+    imgs.map((i) => ({ step: i.closest('[data-step-id]')!.getAttribute('data-step-id'), w: (i as HTMLImageElement).naturalWidth, alt: i.getAttribute('alt') ?? '' })),
+  );
+  expect(images).toHaveLength(ALL_STEPS.length);
+  for (const img of images) {
+    expect(img.w, `${img.step} picture`).toBeGreaterThan(0);
+    expect(img.alt, `${img.step} alt`).toContain('Экран родителя');
+  }
+  // Codes are shown big enough to read aloud.
+  const size = await page.locator('[data-testid=consultant-code]').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  expect(size).toBeGreaterThanOrEqual(28);
+  await page.close();
+});
+
+test('search by code scrolls to and highlights the step; by words finds the callers’ troubles', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/consultant.html`);
+  const search = page.getByTestId('consultant-search');
+  await expect(search).toBeFocused();
+
+  await search.pressSequentially('К-7');
+  const email = page.locator('[data-step-id="cabinet.email"]');
+  await expect(email).toHaveClass(/is-hit/);
+  await expect(email).toBeInViewport();
+  await expect(page.locator('.step.is-hit')).toHaveCount(1);
+  await expect(page.getByTestId('consultant-status')).toContainText('К-7');
+
+  for (const q of ['k7', 'к7']) {
+    await search.fill(q);
+    await expect(email).toHaveClass(/is-hit/);
+  }
+  // A bare number within the chosen portal.
+  await page.getByLabel('Кузбасс (К)').check();
+  await search.fill('7');
+  await expect(email).toHaveClass(/is-hit/);
+  await expect(page.locator('[data-step-id="sgo.login-error"]')).toHaveCount(0);
+  await page.getByLabel('Оба').check();
+
+  await search.fill('не приходит письмо');
+  await expect.poll(() => shownSteps(page)).toContain('cabinet.check-mail');
+  expect((await shownSteps(page))[0]).toBe('cabinet.check-mail');
+  await expect(page.locator('[data-step-id="cabinet.check-mail"] [data-testid=consultant-code]')).toHaveText('К-8');
+
+  await search.fill('Госуслуги');
+  await expect.poll(() => shownSteps(page)).toEqual(expect.arrayContaining(['cabinet.login', 'cabinet.login-error', 'sgo.login']));
+
+  // Keyboard: Enter goes to the first result, Escape clears the search.
+  const best = await page.locator('[data-testid=consultant-hits] a').first().getAttribute('data-step-id');
+  await search.press('Enter');
+  await expect(page.locator(`[data-step-id="${best}"][data-testid=consultant-step]`)).toBeFocused();
+  await search.focus();
+  await search.press('Escape');
+  await expect.poll(async () => (await shownSteps(page)).length).toBe(ALL_STEPS.length);
+  await page.close();
+});
+
+test('the popup links to the consultant page', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await expect(page.getByTestId('open-consultant')).toHaveText('Для консультантов');
+  await expect(page.getByTestId('open-consultant')).toHaveAttribute('href', '/consultant.html');
+  await page.close();
+});
+
+test('support text after «Заполнить» has the step code and none of the profile’s values; the panel opens the consultant page', async ({ ext }) => {
+  await seedProfile(ext, { applicant: FAMILY.applicant, children: [...FAMILY.children], scans: [...FAMILY.scans], activeChildId: 'child-artem' });
+  await ext.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://cabinet.ruobr.ru' });
+  const page = await ext.context.newPage();
+  await page.goto('https://cabinet.ruobr.ru/services/dop/certificate/?reset=1&state=logged-in&open=document');
+  await replicaReady(page);
+  await waitForStep(page, 'cabinet.document-form');
+  await pressPanel(page, 'guide-fill');
+  await page.locator('pfdo-guide >> [data-testid=guide-fill-result]').waitFor();
+  // The profile's values are on the page now…
+  await expect(page.getByLabel(/Номер/).first()).toHaveValue(FAMILY.children[0].document.number);
+
+  const code = await page.locator('pfdo-guide >> [data-testid=guide-code]').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  expect(code).toBeGreaterThanOrEqual(28);
+
+  await pressPanel(page, 'guide-support-copy');
+  const status = page.locator('pfdo-guide >> [data-testid=guide-support-status]');
+  await status.waitFor();
+  const fallback = page.locator('pfdo-guide >> [data-testid=guide-support-text]');
+  const text = (await fallback.count()) ? await fallback.inputValue() : await page.evaluate(() => navigator.clipboard.readText());
+  // …but not in the support text.
+  expect(text).toContain('К-5 (cabinet.document-form)');
+  expect(text).toContain('Портал: Личный кабинет граждан Кемеровской области');
+  expect(text).toContain('Страница: cabinet.ruobr.ru/services/dop/certificate/');
+  expect(text).toContain('Нужный элемент:');
+  expect(text).toMatch(/Версия расширения: \d+\.\d+\.\d+/);
+  expect(text).toMatch(/Браузер: Chrome \d+/);
+  expect(text).not.toContain('?');
+  for (const v of personalValues()) expect(text, v).not.toContain(v);
+
+  const [consultant] = await Promise.all([ext.context.waitForEvent('page'), pressPanel(page, 'guide-consultant')]);
+  await consultant.waitForLoadState();
+  expect(consultant.url()).toBe(`chrome-extension://${ext.extensionId}/consultant.html`);
+  await expect(consultant.locator('h1')).toHaveText('Справка для консультантов');
+  await consultant.close();
+  await page.close();
+});
