@@ -20,7 +20,7 @@ import {
 } from '@/utils/profile/db';
 import { assessEligibility, formatAge, formatRuDate, todayLocal } from '@/utils/profile/eligibility';
 import { municipalityRules, REGIONS } from '@/utils/profile/regions';
-import type { Applicant, Child } from '@/utils/profile/schema';
+import { MAX_SCAN_BYTES, type Applicant, type Child } from '@/utils/profile/schema';
 
 /** Everything the page shows; reloaded from the database after each change. */
 const applicant = signal<Applicant | undefined>(undefined);
@@ -85,10 +85,23 @@ async function exportProfile() {
   backupStatus.value = { kind: 'ok', text: 'Файл профиля сохранён в «Загрузки». Храните его в надёжном месте: в нём личные данные.' };
 }
 
+/**
+ * Largest profile file accepted: what the extension itself can write (20 scans of 10 MB in
+ * base64, plus 4 MB for the text). Anything bigger is refused before it is read into memory.
+ */
+const MAX_IMPORT_BYTES = 20 * Math.ceil((MAX_SCAN_BYTES * 4) / 3) + 4 * 1024 * 1024;
+
 async function doImport() {
   const file = pendingImport.value;
   pendingImport.value = null;
   if (!file) return;
+  if (file.size > MAX_IMPORT_BYTES) {
+    backupStatus.value = {
+      kind: 'error',
+      text: `Файл слишком большой (${Math.round(file.size / 1024 / 1024)} МБ): это не файл профиля помощника, ничего не изменено. Выберите файл .json, сохранённый кнопкой «Сохранить профиль в файл».`,
+    };
+    return;
+  }
   try {
     const res = await importAll(await file.text());
     await reload(true);
