@@ -107,6 +107,12 @@ export async function seedProfile(
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('import-profile').click()]);
   await chooser.setFiles({ name: 'profile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await page.getByTestId('confirm-import').click();
+  // Wait for the import's own answer: child rows of an earlier profile are already on the page,
+  // and closing the page before the import finishes would abort it.
+  const status = page.getByText(/Профиль загружен из файла|Не удалось загрузить файл|не файл профиля/).first();
+  await status.waitFor({ timeout: 10_000 });
+  const text = (await status.textContent()) ?? '';
+  if (!text.startsWith('Профиль загружен')) throw new Error(`seedProfile: ${text}`);
   await page.getByTestId('child-row').first().waitFor({ timeout: 10_000 });
   await page.evaluate(async (id) => {
     await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ activeChildId: id });
