@@ -129,7 +129,10 @@ test('«Удалить все данные» leaves nothing behind', async ({ ex
   await expect(page.locator('.status-ok')).toContainText('удалены');
   const after = await dump(page);
   expect(after.idb).toEqual({ applicant: [], children: [], scans: [] });
-  expect(Object.keys(after.local).filter((k) => !k.startsWith('tab:'))).toEqual([]);
+  // storage.local keeps no profile key and no profile value (other settings may stay)
+  expect(after.local.activeChildId).toBeUndefined();
+  const local = JSON.stringify(after.local);
+  for (const v of [FAMILY.applicant.email, FAMILY.applicant.snils, 'Смирнов', 'child-artem', 'child-darya', '537155', '500100732259']) expect(local).not.toContain(v);
   expect(after.dbs).toEqual(['pfdo-companion']); // no other database holds a copy
 
   // and a fresh page of the extension sees no profile either
