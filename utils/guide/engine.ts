@@ -16,6 +16,23 @@ export const TARGET_TIMEOUT_MS = 4000;
  */
 export const GRACE_MS = 1500;
 
+/**
+ * Least time between two recognition passes while the page keeps changing (ms). After a quiet
+ * spell a change is handled at once; a burst of changes gets one pass now and one at the end.
+ */
+export const MIN_PASS_GAP_MS = 100;
+
+/**
+ * Counters of the engine's own work, kept in the content script's isolated world (the page
+ * cannot see them); `npm run bench` reads them. Times in ms (`performance.now()` clock).
+ */
+export interface GuideStats {
+  passes: number;
+  totalMs: number;
+  lastMs: number;
+  maxMs: number;
+}
+
 /** Whether the target of the shown step is on the page. */
 export type TargetState = 'none' | 'searching' | 'found' | 'missing';
 
@@ -58,7 +75,10 @@ export class GuideState {
 export class GuideEngine {
   readonly state: GuideState;
   private observer: MutationObserver | null = null;
-  private pending = 0;
+  private pending: ReturnType<typeof setTimeout> | null = null;
+  private lastPassAt = -Infinity;
+  /** See {@link GuideStats}. */
+  readonly stats: GuideStats = { passes: 0, totalMs: 0, lastMs: 0, maxMs: 0 };
   private timer: ReturnType<typeof setTimeout> | null = null;
   private grace: ReturnType<typeof setTimeout> | null = null;
   private undo: UndoEntry[] = [];
@@ -131,21 +151,41 @@ export class GuideEngine {
     this.doc.removeEventListener('click', this.onUse, true);
     if (this.timer) clearTimeout(this.timer);
     if (this.grace) clearTimeout(this.grace);
-    if (this.pending) cancelAnimationFrame(this.pending);
+    if (this.pending) clearTimeout(this.pending);
     this.highlight.clear();
   }
 
-  /** Coalesces DOM changes into one recognition pass on the next animation frame. */
+  /**
+   * Runs a recognition pass for a DOM change: at once after a quiet spell (the MutationObserver
+   * has already batched the change's records), else once when {@link MIN_PASS_GAP_MS} has passed
+   * since the last pass. Nothing is scheduled while the page does not change.
+   */
   schedule(): void {
     if (this.pending) return;
-    this.pending = requestAnimationFrame(() => {
-      this.pending = 0;
+    const wait = this.lastPassAt + MIN_PASS_GAP_MS - performance.now();
+    if (wait <= 0) return this.pass();
+    this.pending = setTimeout(() => {
+      this.pending = null;
       this.pass();
-    });
+    }, wait);
   }
 
   /** One recognition pass: which step, which control, what the panel says. */
   pass(): void {
+    const t0 = performance.now();
+    this.lastPassAt = t0;
+    try {
+      this.recognitionPass();
+    } finally {
+      const ms = performance.now() - t0;
+      this.stats.passes++;
+      this.stats.totalMs += ms;
+      this.stats.lastMs = ms;
+      this.stats.maxMs = Math.max(this.stats.maxMs, ms);
+    }
+  }
+
+  private recognitionPass(): void {
     const s = this.state;
     const url = this.doc.defaultView!.location.href;
     const step = recognise(s.flow, this.doc, url);

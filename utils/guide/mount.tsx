@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { Flow } from './types';
-import { GuideEngine, type Send } from './engine';
+import { GuideEngine, type GuideStats, type Send } from './engine';
 import { Highlight } from './highlight';
 import { Panel } from '@/components/guide/Panel';
 import { GUIDE_CSS } from '@/components/guide/styles';
@@ -60,6 +60,8 @@ export function mountGuide(flow: Flow, send: Send = (m) => browser.runtime.sendM
     render(<Panel engine={engine} />, ui);
   };
   document.documentElement.append(host);
+  // Work counters for `npm run bench`, in the content script's own world (invisible to the page).
+  (globalThis as { pfdoGuideStats?: GuideStats }).pfdoGuideStats = engine.stats;
   void engine.start();
   return engine;
 }

@@ -237,13 +237,14 @@ export const EXPORT_VERSION = 1;
 
 /**
  * The profile export file (JSON) for backup and moving to another browser:
- * `{ format: 'pfdo-companion-profile', version: 1, exportedAt?, applicant?, children, scans? }`.
+ * `{ format: 'pfdo-companion-profile', version: 1, exportedAt?, applicant?, children, scans? }`; a file without
+ * `format` is someone else's JSON and is refused.
  * Child ids must be unique and every scan must belong to a child of the file.
  */
 export const ExportFile = z
   .object(
     {
-      format: z.literal('pfdo-companion-profile', { error: 'Это не файл профиля помощника' }).optional(),
+      format: z.literal('pfdo-companion-profile', { error: 'Это не файл профиля помощника: выберите файл, сохранённый кнопкой «Сохранить профиль в файл»' }),
       version: z.literal(EXPORT_VERSION, { error: 'Файл профиля другой версии: сохраните профиль заново в этой версии помощника' }),
       exportedAt: z.string().max(40).optional(),
       applicant: z.preprocess(blank, Applicant.optional()),

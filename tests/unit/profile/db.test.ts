@@ -122,7 +122,7 @@ describe('export and import', () => {
 
   it('import replaces the profile', async () => {
     await saveChild(MISHA);
-    await importAll({ version: 1, children: [CHILD] });
+    await importAll({ format: 'pfdo-companion-profile', version: 1, children: [CHILD] });
     expect((await listChildren()).map((c) => c.id)).toEqual(['child-anna']);
     expect(await getApplicant()).toBeUndefined();
   });
@@ -133,12 +133,12 @@ describe('export and import', () => {
     const before = await exportAll();
     const notJson = await expectValidation(importAll('{ not json'));
     expect(notJson.message).toMatch(/не файл профиля/);
-    const bad = await expectValidation(importAll({ version: 1, children: [CHILD, { ...MISHA, snils: '001-001-999 00' }] }));
+    const bad = await expectValidation(importAll({ format: 'pfdo-companion-profile', version: 1, children: [CHILD, { ...MISHA, snils: '001-001-999 00' }] }));
     expect(bad.message).toMatch(/ничего не изменено/);
     expect(bad.fields['children.1.snils']).toMatch(/СНИЛС/);
     await expectValidation(importAll({ hello: 'world' }));
-    await expectValidation(importAll({ version: 1, children: [CHILD], scans: [{ childId: 'child-anna', name: 'a.txt', type: 'text/plain', base64: 'AA==' }] }));
-    await expectValidation(importAll({ version: 1, children: [CHILD], scans: [{ childId: 'child-anna', name: 'a.png', type: 'image/png', base64: '' }] }));
+    await expectValidation(importAll({ format: 'pfdo-companion-profile', version: 1, children: [CHILD], scans: [{ childId: 'child-anna', name: 'a.txt', type: 'text/plain', base64: 'AA==' }] }));
+    await expectValidation(importAll({ format: 'pfdo-companion-profile', version: 1, children: [CHILD], scans: [{ childId: 'child-anna', name: 'a.png', type: 'image/png', base64: '' }] }));
     const after = await exportAll();
     expect({ ...after, exportedAt: '' }).toEqual({ ...before, exportedAt: '' });
   });

@@ -122,10 +122,10 @@ describe('childWarnings', () => {
 
 describe('ExportFile', () => {
   it('accepts a file and rejects duplicates, foreign scans, wrong version', () => {
-    expect(ExportFile.parse({ version: 1, applicant: APPLICANT, children: [CHILD] }).children[0].snils).toBe('112-233-445 95');
-    const dup = fieldErrors(ExportFile.safeParse({ version: 1, children: [CHILD, CHILD] }).error!);
+    expect(ExportFile.parse({ format: 'pfdo-companion-profile', version: 1, applicant: APPLICANT, children: [CHILD] }).children[0].snils).toBe('112-233-445 95');
+    const dup = fieldErrors(ExportFile.safeParse({ format: 'pfdo-companion-profile', version: 1, children: [CHILD, CHILD] }).error!);
     expect(dup['children.1.id']).toMatch(/дважды/);
-    const scan = fieldErrors(ExportFile.safeParse({ version: 1, children: [CHILD], scans: [{ childId: 'nobody', name: 'a.png', type: 'image/png', base64: 'AA==' }] }).error!);
+    const scan = fieldErrors(ExportFile.safeParse({ format: 'pfdo-companion-profile', version: 1, children: [CHILD], scans: [{ childId: 'nobody', name: 'a.png', type: 'image/png', base64: 'AA==' }] }).error!);
     expect(scan['scans.0.childId']).toMatch(/нет в файле/);
     expect(fieldErrors(ExportFile.safeParse({ version: 2, children: [] }).error!).version).toMatch(/другой версии/);
     expect(fieldErrors(ExportFile.safeParse('hello').error!)['']).toMatch(/повреждён/);
