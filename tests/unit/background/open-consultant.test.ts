@@ -1,0 +1,19 @@
+import { describe, it, expect, beforeEach, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { handleRequest } from '@/utils/background/handler';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('open-consultant', () => {
+  it('opens the extension’s consultant page in a new tab', async () => {
+    const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
+    expect(await handleRequest({ type: 'open-consultant' }, 3)).toBe(true);
+    expect(create).toHaveBeenCalledWith({ url: browser.runtime.getURL('/consultant.html') });
+    expect(String(create.mock.calls[0][0].url)).toMatch(/consultant\.html$/);
+  });
+
+  it('rejects unknown message types', async () => {
+    await expect(handleRequest({ type: 'open-consultant-now' }, 3)).rejects.toThrow('Неверный запрос');
+  });
+});

@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+import { describe, it, expect, beforeEach, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { Panel } from '@/components/guide/Panel';
+import { GuideEngine } from '@/utils/guide/engine';
+import { cabinetFlow } from '@/utils/flows/cabinet';
+import type { Highlight } from '@/utils/guide/highlight';
+
+const highlight = { clear() {}, follow() {}, current: null } as unknown as Highlight;
+
+function setup(send = vi.fn(async () => undefined)) {
+  const engine = new GuideEngine(cabinetFlow, highlight, send, () => undefined, document);
+  engine.state.recognised.value = cabinetFlow.steps.find((s) => s.id === 'cabinet.email')!;
+  engine.state.targetState.value = 'missing';
+  const root = document.createElement('div');
+  document.body.append(root);
+  act(() => render(<Panel engine={engine} />, root));
+  return { engine, root, send };
+}
+
+const click = async (el: Element | null) => {
+  await act(async () => {
+    (el as HTMLElement).click();
+    await new Promise((r) => setTimeout(r, 0));
+  });
+};
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+  window.history.replaceState(null, '', '/services/dop/certificate/4207000002/?email=ivanova%40mail.ru');
+});
+
+describe('panel: support text and the consultant page', () => {
+  it('copies the support text to the clipboard', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { root } = setup();
+    await click(root.querySelector('[data-testid=guide-support-copy]'));
+    expect(writeText).toHaveBeenCalledOnce();
+    const text = writeText.mock.calls[0][0] as string;
+    expect(text).toContain('К-7 (cabinet.email)');
+    expect(text).toContain('Нужный элемент: НЕ найден');
+    expect(text).toContain('Что искать: окно с полем для адреса электронной почты');
+    expect(text).not.toContain('ivanova');
+    expect(text).not.toContain('4207000002');
+    expect(root.querySelector('[data-testid=guide-support-status]')?.textContent).toContain('скопированы');
+    expect(root.querySelector('[data-testid=guide-support-text]')).toBeNull();
+  });
+
+  it('when the clipboard is refused, shows the text selected in a read-only field', async () => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: async () => Promise.reject(new DOMException('denied', 'NotAllowedError')) }, configurable: true });
+    const { root } = setup();
+    await click(root.querySelector('[data-testid=guide-support-copy]'));
+    const area = root.querySelector('[data-testid=guide-support-text]') as HTMLTextAreaElement;
+    expect(area).not.toBeNull();
+    expect(area.readOnly).toBe(true);
+    expect(area.value).toContain('К-7 (cabinet.email)');
+    expect(area.selectionStart).toBe(0);
+    expect(area.selectionEnd).toBe(area.value.length);
+    expect(root.querySelector('[data-testid=guide-support-status]')?.textContent).toContain('Ctrl+C');
+  });
+
+  it('«Справка для консультанта» asks the background to open the page', async () => {
+    const { root, send } = setup();
+    await click(root.querySelector('[data-testid=guide-consultant]'));
+    expect(send).toHaveBeenCalledWith({ type: 'open-consultant' });
+  });
+});
