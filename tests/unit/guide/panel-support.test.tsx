@@ -33,12 +33,12 @@ beforeEach(() => {
 
 describe('panel: support text and the consultant page', () => {
   it('copies the support text to the clipboard', async () => {
-    const writeText = vi.fn(async () => undefined);
+    const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     const { root } = setup();
     await click(root.querySelector('[data-testid=guide-support-copy]'));
     expect(writeText).toHaveBeenCalledOnce();
-    const text = writeText.mock.calls[0][0] as string;
+    const text = writeText.mock.calls[0][0];
     expect(text).toContain('К-7 (cabinet.email)');
     expect(text).toContain('Нужный элемент: НЕ найден');
     expect(text).toContain('Что искать: окно с полем для адреса электронной почты');
