@@ -14,6 +14,11 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: ['https://sgo.tvobr.ru/*', 'https://cabinet.ruobr.ru/*'],
     action: { default_title: '__MSG_extActionTitle__' },
+    // Extension pages load only the extension's own files and connect nowhere but the extension
+    // itself (the papers fetch their fonts from the package).
+    content_security_policy: {
+      extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -21,6 +21,17 @@ test('Chrome manifest: Russian name from _locales/ru, icons, exactly the allowed
   for (const cs of m.content_scripts) expect(ALLOWED.host_permissions).toEqual(expect.arrayContaining(cs.matches));
 });
 
+test('extension pages carry a CSP that forbids connecting anywhere but the extension itself', () => {
+  for (const dir of ['chrome-mv3', 'firefox-mv3']) {
+    const csp: string = read(dir).content_security_policy.extension_pages;
+    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    expect(directives['connect-src'], dir).toEqual(["'self'"]);
+    expect(directives['default-src'], dir).toEqual(["'self'"]);
+    expect(directives['script-src'], dir).toEqual(["'self'"]);
+    expect(directives['object-src'], dir).toEqual(["'none'"]);
+  }
+});
+
 test('Firefox manifest: gecko id, strict_min_version ≥ 140, no data collection, same permissions', () => {
   const m = read('firefox-mv3');
   const gecko = m.browser_specific_settings.gecko;
