@@ -15,10 +15,10 @@ export const HOST_TAG = 'pfdo-guide';
  * `data-step` (step id or empty), `data-step-code` («К-7»), `data-target` (none | searching |
  * found | missing), `data-hidden`.
  * @param flow the portal's flow
- * @param send messaging to the background (default: `browser.runtime.sendMessage`)
+ * @param send messaging to the background (default: `browser.runtime.sendMessage`, errors as rejections)
  * @returns the engine, for tests
  */
-export function mountGuide(flow: Flow, send: Send = (m) => browser.runtime.sendMessage(m)): GuideEngine {
+export function mountGuide(flow: Flow, send: Send = sendToBackground): GuideEngine {
   document.querySelectorAll(HOST_TAG).forEach((old) => old.remove()); // a previous instance after an extension update
   const host = document.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'open' });
@@ -64,6 +64,15 @@ export function mountGuide(flow: Flow, send: Send = (m) => browser.runtime.sendM
   (globalThis as { pfdoGuideStats?: GuideStats }).pfdoGuideStats = engine.stats;
   void engine.start();
   return engine;
+}
+
+/**
+ * `browser.runtime.sendMessage`, always as a promise: once the extension is reloaded or updated,
+ * the orphaned content script's call throws «Extension context invalidated» synchronously, which
+ * the engine's `send(…).catch(…)` would not catch (an uncaught error on «Скрыть», «Справка»…).
+ */
+async function sendToBackground(m: Parameters<Send>[0]): Promise<unknown> {
+  return browser.runtime.sendMessage(m);
 }
 
 function setAttr(el: Element, name: string, value: string): void {
