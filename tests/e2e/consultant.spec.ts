@@ -1,7 +1,7 @@
 import { test, expect } from '../support/fixtures';
 import { seedProfile, waitForStep, replicaReady } from '../support/browser';
 import { pressPanel } from '../support/walk';
-import { FAMILY } from '../support/family';
+import { FAMILY, personalValues } from '../support/family';
 import { sgoFlow } from '../../utils/flows/sgo';
 import { cabinetFlow } from '../../utils/flows/cabinet';
 
@@ -9,20 +9,6 @@ test.describe.configure({ mode: 'serial' });
 
 const ALL_STEPS = [...sgoFlow.steps, ...cabinetFlow.steps].map((s) => s.id);
 
-/** The family's personal values (names, dates, documents, contacts); enum-like fields left out. */
-function personalValues(): string[] {
-  const skip = new Set(['id', 'relation', 'attends', 'region', 'kind', 'childId', 'type', 'base64']);
-  const out: string[] = [];
-  const walk = (v: unknown, key = '') => {
-    if (typeof v === 'string') {
-      if (!skip.has(key)) out.push(v);
-    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
-  };
-  walk(FAMILY);
-  const digits = out.map((s) => s.replace(/\D/g, '')).filter((s) => s.length >= 6);
-  return [...new Set([...out, ...digits])];
-}
 
 /** Step ids of the cards shown on the consultant page, in order. */
 async function shownSteps(page: import('@playwright/test').Page): Promise<string[]> {

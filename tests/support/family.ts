@@ -49,3 +49,22 @@ export const SCAN_PNG_BASE64 =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 FAMILY.scans.push({ childId: 'child-artem', name: 'svidetelstvo-artem.png', type: 'image/png', base64: SCAN_PNG_BASE64 });
+
+/**
+ * Every personal value of the test family (names, dates, documents, contacts; not enum-like
+ * fields such as region or relation), plus digits-only forms (СНИЛС, ИНН, phone without
+ * separators): what must never show up where personal data is not allowed.
+ */
+export function personalValues(): string[] {
+  const skip = new Set(['id', 'relation', 'attends', 'region', 'kind', 'childId', 'type', 'base64']);
+  const out: string[] = [];
+  const walk = (v: unknown, key = '') => {
+    if (typeof v === 'string') {
+      if (!skip.has(key)) out.push(v);
+    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
+  };
+  walk(FAMILY);
+  const digits = out.map((s) => s.replace(/\D/g, '')).filter((s) => s.length >= 6);
+  return [...new Set([...out, ...digits])];
+}

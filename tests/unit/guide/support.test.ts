@@ -3,23 +3,8 @@ import { supportText, browserBrand, safePath } from '@/utils/guide/support';
 import { cabinetFlow } from '@/utils/flows/cabinet';
 import { sgoFlow } from '@/utils/flows/sgo';
 import { stepById } from '@/utils/guide/recognise';
-import { FAMILY } from '../../support/family';
+import { FAMILY, personalValues } from '../../support/family';
 
-/** Every personal value of the test family (not enum-like fields such as region or relation). */
-function personalValues(): string[] {
-  const skip = new Set(['id', 'relation', 'attends', 'region', 'kind', 'childId', 'type', 'base64']);
-  const out: string[] = [];
-  const walk = (v: unknown, key = '') => {
-    if (typeof v === 'string') {
-      if (!skip.has(key)) out.push(v);
-    } else if (Array.isArray(v)) v.forEach((x) => walk(x, key));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
-  };
-  walk(FAMILY);
-  // Digits alone too (СНИЛС, ИНН, phone without separators).
-  const extra = out.map((s) => s.replace(/\D/g, '')).filter((s) => s.length >= 6);
-  return [...new Set([...out, ...extra])];
-}
 
 const UA_CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.85 Safari/537.36';
 
