@@ -5,6 +5,7 @@ import { troublesFor } from '@/utils/flows/troubles';
 import { stepImageFile } from '@/utils/flows/images';
 import { stepPosition } from '@/utils/guide/recognise';
 import type { Flow, Step } from '@/utils/guide/types';
+import { regionOfFlow } from '@/utils/profile/regions';
 
 /** Reads the starting query from the address: `consultant.html#К-7` opens with that step. */
 function initialQuery(): string {
@@ -19,7 +20,6 @@ const query = signal(initialQuery());
 const portal = signal<PortalFilter>('all');
 const result = computed(() => searchSteps(query.value, portal.value));
 
-const PORTAL_NAME: Record<string, string> = { sgo: 'Тверская область — sgo.tvobr.ru', cabinet: 'Кузбасс — cabinet.ruobr.ru' };
 
 /** Steps of a flow in the order a consultant reads them: the main path, then the problem states. */
 function orderedSteps(flow: Flow): Step[] {
@@ -250,7 +250,7 @@ export function App() {
           return (
             <section key={flow.id} class="flow" aria-labelledby={`flow-${flow.id}`}>
               <h2 id={`flow-${flow.id}`}>
-                {PORTAL_NAME[flow.id]} <span class="portal-name">{flow.portal}</span>
+                {regionOfFlow(flow.id).name} — {flow.hosts[0]} <span class="portal-name">{flow.portal}</span>
               </h2>
               {steps.map((s) => (
                 <StepCard key={s.id} flow={flow} step={s} hit={s.id === codeTarget || (r.kind === 'code' && hitIds.has(s.id))} />

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { Request, TabState, type FillValuesResponse } from '@/utils/messages';
 import { getApplicant, getChild, getScan, listChildren } from '@/utils/profile/db';
 import { fillValuesFor } from '@/utils/profile/fill-values';
+import { regionOfFlow } from '@/utils/profile/regions';
 
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
 /** Scans above this are not sent to a page (10 MB, the stored limit). */
@@ -43,15 +44,12 @@ async function readTabState(tabId: number | undefined): Promise<TabState> {
   return st.success ? st.data : TabState.parse({});
 }
 
-/** Region of each portal's flow. */
-const PORTAL_REGION = { sgo: 'tver', cabinet: 'kuzbass' } as const;
-
 /**
  * Values for a portal's form: the child chosen in the popup (`activeChildId`) if it belongs to
  * the portal's region, else the first child of that region; only the keys asked for.
  */
-async function fillValues(portal: keyof typeof PORTAL_REGION, keys: string[]): Promise<FillValuesResponse> {
-  const region = PORTAL_REGION[portal];
+async function fillValues(portal: 'sgo' | 'cabinet', keys: string[]): Promise<FillValuesResponse> {
+  const { id: region, name: regionName } = regionOfFlow(portal);
   const { activeChildId } = await browser.storage.local.get('activeChildId');
   const active = typeof activeChildId === 'string' ? await getChild(activeChildId) : undefined;
   const child = active?.region === region ? active : (await listChildren()).find((c) => c.region === region);
@@ -59,7 +57,7 @@ async function fillValues(portal: keyof typeof PORTAL_REGION, keys: string[]): P
     return {
       ok: false,
       values: {},
-      message: `В профиле нет ребёнка из региона «${region === 'tver' ? 'Тверская область' : 'Кузбасс'}». Откройте меню расширения и добавьте или исправьте профиль ребёнка.`,
+      message: `В профиле нет ребёнка из региона «${regionName}». Откройте меню расширения и добавьте или исправьте профиль ребёнка.`,
     };
   }
   const all = fillValuesFor(child, await getApplicant()) as Record<string, string | undefined>;

@@ -122,7 +122,7 @@ function selectByText(el: HTMLSelectElement, text: string): boolean {
   const opts = Array.from(el.options).filter((o) => !o.disabled);
   const pick =
     opts.find((o) => fold(o.text) === want) ??
-    opts.find((o) => fold(o.text).startsWith(want) || want.startsWith(fold(o.text)) && fold(o.text).length > 3) ??
+    opts.find((o) => fold(o.text).startsWith(want) || (want.startsWith(fold(o.text)) && fold(o.text).length > 3)) ??
     opts.find((o) => fold(o.text).includes(want));
   if (!pick) return false;
   el.value = pick.value;

@@ -15,6 +15,8 @@ export interface RegionInfo {
   portalName: string;
   /** Start page opened by «Открыть подсказку на портале». */
   portalUrl: string;
+  /** Id of the guided flow that runs on the region's portal (`utils/flows/<flow>.ts`). */
+  flow: 'sgo' | 'cabinet';
 }
 
 /** The two supported regions. */
@@ -25,6 +27,7 @@ export const REGIONS: Record<RegionId, RegionInfo> = {
     code: '69',
     portalName: '«Сетевой город. Образование» (sgo.tvobr.ru)',
     portalUrl: 'https://sgo.tvobr.ru/',
+    flow: 'sgo',
   },
   kuzbass: {
     id: 'kuzbass',
@@ -32,6 +35,7 @@ export const REGIONS: Record<RegionId, RegionInfo> = {
     code: '42',
     portalName: 'Личный кабинет граждан Кемеровской области (cabinet.ruobr.ru)',
     portalUrl: 'https://cabinet.ruobr.ru/login/',
+    flow: 'cabinet',
   },
 };
 
@@ -78,4 +82,16 @@ export function municipalityRules(municipality: string | undefined, region?: Reg
     ? MUNICIPALITY_RULES.find((r) => (!region || r.region === region) && r.match.some((m) => folded.includes(m)))
     : undefined;
   return { name: rule?.name, innRequired: rule?.innRequired ?? false, minAge: rule?.minAge ?? 5 };
+}
+
+/**
+ * The region whose portal a flow runs on.
+ * @param flow flow id, `sgo` or `cabinet`
+ * @returns the region's configuration
+ * @throws Error for an unknown flow id (a bug in the caller)
+ */
+export function regionOfFlow(flow: string): RegionInfo {
+  const r = Object.values(REGIONS).find((x) => x.flow === flow);
+  if (!r) throw new Error(`No region for flow ${flow}`);
+  return r;
 }
