@@ -1,0 +1,84 @@
+/**
+ * Presentation settings for trainers and screen-sharing: larger text and highlight, slower
+ * animations, the «Демонстрация» mask on real portals, and auto-advance (training pages only).
+ * Kept in `browser.storage.local` under {@link PRESENTATION_KEY}; holds no personal data.
+ */
+import { z } from 'zod';
+import { browser } from 'wxt/browser';
+
+/** Key of the settings object in `browser.storage.local`. */
+export const PRESENTATION_KEY = 'presentation';
+
+/**
+ * The settings. Unknown or broken stored values fall back to the defaults field by field.
+ * - `large`: panel text ×1.35 and a thicker highlight ring (for a projector);
+ * - `slow`: ring and panel transitions 3× slower, so a room can follow the movement;
+ * - `mask`: «Демонстрация» — blur every value the extension fills and keep child data out of the panel;
+ * - `autoAdvance`: on the training portal only, perform each step after `pauseSeconds`;
+ * - `pauseSeconds`: pause before an automatic step, 2–30 s.
+ */
+export const PresentationSchema = z.object({
+  large: z.boolean().catch(false).default(false),
+  slow: z.boolean().catch(false).default(false),
+  mask: z.boolean().catch(false).default(false),
+  autoAdvance: z.boolean().catch(false).default(false),
+  pauseSeconds: z.number().int().min(2).max(30).catch(5).default(5),
+});
+
+/** Presentation settings (see {@link PresentationSchema}). */
+export type Presentation = z.infer<typeof PresentationSchema>;
+
+/** The defaults: everything off, 5 s pause. */
+export const DEFAULT_PRESENTATION: Presentation = PresentationSchema.parse({});
+
+/**
+ * Parses a stored value (anything) into settings; never throws.
+ * @param raw value read from storage (object, undefined or garbage)
+ */
+export function parsePresentation(raw: unknown): Presentation {
+  const r = PresentationSchema.safeParse(raw && typeof raw === 'object' ? raw : {});
+  return r.success ? r.data : DEFAULT_PRESENTATION;
+}
+
+/** Reads the settings from `browser.storage.local` (defaults when absent or unreadable). */
+export async function loadPresentation(): Promise<Presentation> {
+  try {
+    const got = await browser.storage.local.get(PRESENTATION_KEY);
+    return parsePresentation(got[PRESENTATION_KEY]);
+  } catch {
+    return DEFAULT_PRESENTATION; // orphaned content script after an extension update
+  }
+}
+
+/**
+ * Changes some settings and stores the result.
+ * @param patch fields to change
+ * @returns the stored settings
+ */
+export async function savePresentation(patch: Partial<Presentation>): Promise<Presentation> {
+  const next = parsePresentation({ ...(await loadPresentation()), ...patch });
+  await browser.storage.local.set({ [PRESENTATION_KEY]: next });
+  return next;
+}
+
+/**
+ * Calls `onChange` whenever the settings change in any extension page or tab.
+ * @returns a function that stops watching
+ */
+export function watchPresentation(onChange: (p: Presentation) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && PRESENTATION_KEY in changes) onChange(parsePresentation(changes[PRESENTATION_KEY].newValue));
+  };
+  try {
+    browser.storage.onChanged.addListener(listener);
+  } catch {
+    return () => undefined;
+  }
+  return () => {
+    try {
+      browser.storage.onChanged.removeListener(listener);
+    } catch {
+      /* orphaned */
+    }
+  };
+}
