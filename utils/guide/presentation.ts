@@ -16,28 +16,41 @@ export const PRESENTATION_KEY = 'presentation';
  * - `mask`: «Демонстрация» — blur every value the extension fills and keep child data out of the panel;
  * - `autoAdvance`: on the training portal only, perform each step after `pauseSeconds`;
  * - `pauseSeconds`: pause before an automatic step, 2–30 s.
+ *
+ * The content scripts read the settings with {@link parsePresentation}, which follows this schema
+ * without zod (zod would double their size); the `@__PURE__` marks let the bundler drop the schema
+ * there. A unit test checks that both agree.
  */
-export const PresentationSchema = z.object({
-  large: z.boolean().catch(false).default(false),
-  slow: z.boolean().catch(false).default(false),
-  mask: z.boolean().catch(false).default(false),
-  autoAdvance: z.boolean().catch(false).default(false),
-  pauseSeconds: z.number().int().min(2).max(30).catch(5).default(5),
+export const PresentationSchema = /* @__PURE__ */ z.object({
+  large: /* @__PURE__ */ z.boolean().catch(false).default(false),
+  slow: /* @__PURE__ */ z.boolean().catch(false).default(false),
+  mask: /* @__PURE__ */ z.boolean().catch(false).default(false),
+  autoAdvance: /* @__PURE__ */ z.boolean().catch(false).default(false),
+  pauseSeconds: /* @__PURE__ */ z.number().int().min(2).max(30).catch(5).default(5),
 });
 
 /** Presentation settings (see {@link PresentationSchema}). */
 export type Presentation = z.infer<typeof PresentationSchema>;
 
 /** The defaults: everything off, 5 s pause. */
-export const DEFAULT_PRESENTATION: Presentation = PresentationSchema.parse({});
+export const DEFAULT_PRESENTATION: Presentation = { large: false, slow: false, mask: false, autoAdvance: false, pauseSeconds: 5 };
 
 /**
- * Parses a stored value (anything) into settings; never throws.
+ * Parses a stored value (anything) into settings, field by field as {@link PresentationSchema}
+ * does (without zod, see there); never throws.
  * @param raw value read from storage (object, undefined or garbage)
  */
 export function parsePresentation(raw: unknown): Presentation {
-  const r = PresentationSchema.safeParse(raw && typeof raw === 'object' ? raw : {});
-  return r.success ? r.data : DEFAULT_PRESENTATION;
+  const o = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const flag = (v: unknown) => (typeof v === 'boolean' ? v : false);
+  const p = o.pauseSeconds;
+  return {
+    large: flag(o.large),
+    slow: flag(o.slow),
+    mask: flag(o.mask),
+    autoAdvance: flag(o.autoAdvance),
+    pauseSeconds: typeof p === 'number' && Number.isInteger(p) && p >= 2 && p <= 30 ? p : DEFAULT_PRESENTATION.pauseSeconds,
+  };
 }
 
 /** Reads the settings from `browser.storage.local` (defaults when absent or unreadable). */

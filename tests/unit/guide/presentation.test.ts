@@ -1,0 +1,121 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  DEFAULT_PRESENTATION,
+  PRESENTATION_KEY,
+  PresentationSchema,
+  loadPresentation,
+  parsePresentation,
+  savePresentation,
+  watchPresentation,
+  type Presentation,
+} from '@/utils/guide/presentation';
+
+/** Stored values a broken or older extension, or another tool, might have left behind. */
+const GARBAGE: unknown[] = [
+  undefined,
+  null,
+  0,
+  42,
+  NaN,
+  '',
+  'mask',
+  '{"mask":true}',
+  true,
+  false,
+  [],
+  [true, true],
+  () => true,
+  Symbol('x'),
+  new Date(0),
+  {},
+  { mask: 'true' },
+  { mask: 1, large: 'yes', slow: null },
+  { pauseSeconds: '10' },
+  { pauseSeconds: 1 },
+  { pauseSeconds: 31 },
+  { pauseSeconds: 2.5 },
+  { pauseSeconds: Infinity },
+  { pauseSeconds: NaN },
+  { pauseSeconds: -5 },
+  { large: true, extra: 'ignored', __proto__: { mask: true } },
+];
+
+describe('parsePresentation', () => {
+  it('turns garbage into the defaults and never throws', () => {
+    for (const raw of [undefined, null, 0, 42, '', 'mask', '{"mask":true}', true, [], [true], () => true, new Date(0), {}]) {
+      expect(parsePresentation(raw), String(raw)).toEqual(DEFAULT_PRESENTATION);
+    }
+  });
+
+  it('the defaults: everything off, 5 s pause', () => {
+    expect(DEFAULT_PRESENTATION).toEqual({ large: false, slow: false, mask: false, autoAdvance: false, pauseSeconds: 5 });
+  });
+
+  it('keeps the valid fields of a partial object and defaults the rest', () => {
+    expect(parsePresentation({ mask: true })).toEqual({ ...DEFAULT_PRESENTATION, mask: true });
+    expect(parsePresentation({ large: true, slow: true })).toEqual({ ...DEFAULT_PRESENTATION, large: true, slow: true });
+    expect(parsePresentation({ autoAdvance: true, pauseSeconds: 12 })).toEqual({ ...DEFAULT_PRESENTATION, autoAdvance: true, pauseSeconds: 12 });
+  });
+
+  it('replaces broken fields one by one, keeping the good ones next to them', () => {
+    expect(parsePresentation({ mask: 'true', large: true })).toEqual({ ...DEFAULT_PRESENTATION, large: true });
+    expect(parsePresentation({ slow: 1, mask: true, pauseSeconds: 31 })).toEqual({ ...DEFAULT_PRESENTATION, mask: true });
+    for (const pauseSeconds of [1, 31, 2.5, '10', NaN, Infinity, -5, null]) {
+      expect(parsePresentation({ pauseSeconds, large: true }).pauseSeconds, String(pauseSeconds)).toBe(5);
+    }
+    expect(parsePresentation({ pauseSeconds: 2 }).pauseSeconds).toBe(2);
+    expect(parsePresentation({ pauseSeconds: 30 }).pauseSeconds).toBe(30);
+  });
+
+  it('drops unknown keys and ignores inherited ones', () => {
+    const p = parsePresentation({ large: true, extra: 'x', __proto__: { mask: true } });
+    expect(Object.keys(p).sort()).toEqual(['autoAdvance', 'large', 'mask', 'pauseSeconds', 'slow']);
+    expect(p.large).toBe(true);
+  });
+
+  it('agrees with PresentationSchema (the zod-free parser the content scripts use)', () => {
+    const viaSchema = (raw: unknown): Presentation => {
+      const r = PresentationSchema.safeParse(raw && typeof raw === 'object' ? raw : {});
+      return r.success ? r.data : DEFAULT_PRESENTATION;
+    };
+    const values = [undefined, null, true, false, 0, 1, 2, 5, 30, 31, 2.5, -1, NaN, Infinity, 'true', '5', [], {}];
+    const samples: unknown[] = [...GARBAGE];
+    for (const v of values) {
+      for (const key of ['large', 'slow', 'mask', 'autoAdvance', 'pauseSeconds']) samples.push({ [key]: v });
+      samples.push({ large: v, slow: true, mask: v, autoAdvance: false, pauseSeconds: v });
+    }
+    for (const raw of samples) {
+      let label: string;
+      try {
+        label = JSON.stringify(raw) ?? String(raw);
+      } catch {
+        label = typeof raw;
+      }
+      expect(parsePresentation(raw), label).toEqual(viaSchema(raw));
+    }
+  });
+});
+
+describe('stored settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('load gives the defaults when nothing or garbage is stored', async () => {
+    expect(await loadPresentation()).toEqual(DEFAULT_PRESENTATION);
+    await fakeBrowser.storage.local.set({ [PRESENTATION_KEY]: 'broken' });
+    expect(await loadPresentation()).toEqual(DEFAULT_PRESENTATION);
+  });
+
+  it('save merges a patch, and watchers see the change', async () => {
+    const seen: Presentation[] = [];
+    const stop = watchPresentation((p) => seen.push(p));
+    await savePresentation({ large: true });
+    const after = await savePresentation({ mask: true });
+    expect(after).toEqual({ ...DEFAULT_PRESENTATION, large: true, mask: true });
+    expect(await loadPresentation()).toEqual(after);
+    expect(seen.at(-1)).toEqual(after);
+    stop();
+    await savePresentation({ mask: false });
+    expect(seen.at(-1)).toEqual(after);
+  });
+});
