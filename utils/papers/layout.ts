@@ -100,6 +100,11 @@ export class PaperWriter {
   page!: PDFPage;
   /** Top of the free space on the current page. */
   y = 0;
+  /**
+   * Called after every new page (explicit or by a page break inside a flow), with
+   * the cursor at the top; it may draw a running header and move `y` down.
+   */
+  onNewPage: ((page: PDFPage) => void) | undefined = undefined;
   private sections: Section[] = [];
 
   constructor(
@@ -139,6 +144,7 @@ export class PaperWriter {
     this.y = A4_SIZE[1] - this.opt.marginTop;
     if (this.sections.length === 0) this.sections.push({ title: '', pages: [] });
     this.sections[this.sections.length - 1].pages.push(this.page);
+    this.onNewPage?.(this.page);
   }
 
   /** Breaks the page when less than `height` points remain. */
