@@ -4,6 +4,7 @@ import type { GuideEngine } from '@/utils/guide/engine';
 import { supportText } from '@/utils/guide/support';
 import { stepPosition } from '@/utils/guide/recognise';
 import type { VariantText } from '@/utils/guide/types';
+import { redactValues } from '@/utils/guide/mask';
 
 /** Picks the text for the chosen variant (falls back to `parent`, then to any). */
 function pick(t: VariantText, variant: string): string {
@@ -17,6 +18,14 @@ const FILL_LABEL: Record<string, string> = {
   'not-found': 'поле не найдено',
   'no-value': 'нет в профиле',
 };
+
+/** What the panel needs to know about the presentation settings (`utils/guide/presentation.ts`). */
+export interface PanelShow {
+  /** «Демонстрация» on: badge in the header, personal values masked in every dynamic text. */
+  mask: boolean;
+  /** Turns «Демонстрация» on or off (stores the setting for every tab). */
+  setMask?: (on: boolean) => void;
+}
 
 /** State of «Скопировать сведения для поддержки»: the text and whether the clipboard took it. */
 interface SupportCopy {
@@ -42,7 +51,7 @@ function supportNow(engine: GuideEngine): string {
  * «Скопировать сведения для поддержки» and «Справка для консультанта». When the clipboard is
  * refused, the text is shown selected in a read-only field so the parent can copy it by hand.
  */
-function SupportRow({ engine }: { engine: GuideEngine }) {
+function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelShow; safe: (text: string) => string }) {
   const [copy, setCopy] = useState<SupportCopy | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -52,7 +61,7 @@ function SupportRow({ engine }: { engine: GuideEngine }) {
     }
   }, [copy]);
   const onCopy = async () => {
-    const text = supportNow(engine);
+    const text = safe(supportNow(engine));
     setCopy({ text, copied: null });
     try {
       await navigator.clipboard.writeText(text);
@@ -71,6 +80,12 @@ function SupportRow({ engine }: { engine: GuideEngine }) {
           Справка для консультанта
         </button>
       </div>
+      {show.setMask && (
+        <label class="pfdo-demo" title="Для показа на экране: значения, которые заполнил помощник, закрываются размытием">
+          <input type="checkbox" data-testid="guide-mask" checked={show.mask} onChange={(e) => show.setMask!((e.currentTarget as HTMLInputElement).checked)} />
+          Демонстрация: скрыть данные
+        </label>
+      )}
       {copy?.copied === true && (
         <p class="pfdo-note" role="status" data-testid="guide-support-status">
           Сведения скопированы. Вставьте их в письмо или чат поддержки (Ctrl+V). Личных данных в них нет.
@@ -90,16 +105,26 @@ function SupportRow({ engine }: { engine: GuideEngine }) {
 
 /**
  * The guide's panel (rendered inside the guide's shadow root): step code, «шаг N из M»,
- * title, instruction, what was not found, «Заполнить»/«Отменить», advice, back/next, hide.
- * All text is rendered as text (Preact escapes), never as HTML.
+ * title, instruction, what was not found, «Заполнить»/«Отменить», advice, back/next, hide,
+ * and the «Демонстрация» switch. All text is rendered as text (Preact escapes), never as HTML.
+ * While «Демонстрация» is on, the header shows a badge and every text that is not the flow's
+ * own (fill messages and reasons, the support text) has the filled values masked.
+ * @param show presentation settings the panel reflects (default: «Демонстрация» off, no switch)
  */
-export function Panel({ engine }: { engine: GuideEngine }) {
+export function Panel({ engine, show = { mask: false } }: { engine: GuideEngine; show?: PanelShow }) {
   const s = engine.state;
   const flow = s.flow;
+  const safe = (text: string) => (show.mask ? redactValues(text, engine.personalValues) : text);
   if (s.hidden.value) {
     return (
       <button class="pfdo-fab" type="button" data-testid="guide-show" onClick={() => engine.setHidden(false)} title="Показать подсказку">
         ? Помощник
+        {show.mask && (
+          <>
+            {' '}
+            <span class="pfdo-badge">Демонстрация</span>
+          </>
+        )}
       </button>
     );
   }
@@ -113,7 +138,14 @@ export function Panel({ engine }: { engine: GuideEngine }) {
   return (
     <section class={`pfdo-panel${step?.problem ? ' is-problem' : ''}`} role="dialog" aria-label="Помощник: сертификат дополнительного образования" data-testid="guide-panel">
       <header class="pfdo-head">
-        <span class="pfdo-brand">Помощник · сертификат ДО</span>
+        <span class="pfdo-head-title">
+          <span class="pfdo-brand">Помощник · сертификат ДО</span>
+          {show.mask && (
+            <span class="pfdo-badge" data-testid="guide-mask-badge" title="Данные, которые заполнил помощник, скрыты">
+              Демонстрация
+            </span>
+          )}
+        </span>
         <button class="pfdo-icon" type="button" data-testid="guide-hide" onClick={() => engine.setHidden(true)} title="Скрыть подсказку" aria-label="Скрыть подсказку">
           ✕
         </button>
@@ -154,13 +186,13 @@ export function Panel({ engine }: { engine: GuideEngine }) {
                   Отменить заполнение
                 </button>
               )}
-              {s.fillMessage.value && <p class="pfdo-missing">{s.fillMessage.value}</p>}
+              {s.fillMessage.value && <p class="pfdo-missing">{safe(s.fillMessage.value)}</p>}
               {s.fillOutcomes.value && (
                 <ul class="pfdo-filled" data-testid="guide-fill-result">
                   {s.fillOutcomes.value.map((o) => (
                     <li key={o.name} class={`is-${o.status}`}>
-                      {o.name}: {FILL_LABEL[o.status]}
-                      {o.reason ? ` (${o.reason})` : ''}
+                      {safe(o.name)}: {FILL_LABEL[o.status]}
+                      {o.reason ? ` (${safe(o.reason)})` : ''}
                     </li>
                   ))}
                 </ul>
@@ -218,7 +250,7 @@ export function Panel({ engine }: { engine: GuideEngine }) {
           Далее →
         </button>
       </footer>
-      <SupportRow engine={engine} />
+      <SupportRow engine={engine} show={show} safe={safe} />
     </section>
   );
 }

@@ -82,6 +82,13 @@ export class GuideEngine {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private grace: ReturnType<typeof setTimeout> | null = null;
   private undo: UndoEntry[] = [];
+  /**
+   * Form controls «Заполнить» has set and not undone, across steps (for the «Демонстрация»
+   * covers, `utils/guide/mask.ts`); controls that left the page are dropped on the next fill.
+   */
+  readonly filled = signal<readonly Element[]>([]);
+  /** Values the last fill put into the page (in this content script only), to mask them in the panel. */
+  private filledValues: string[] = [];
   private lastUrl = '';
   private readonly onUse = (e: Event) => this.used(e);
   private readonly onNav = () => this.schedule();
@@ -341,7 +348,9 @@ export class GuideEngine {
     }
     const { outcomes, undo } = fillFields(step.fill, res.values, res.scan, this.doc);
     this.undo = undo;
+    this.filledValues = [...Object.values(res.values).filter((v): v is string => typeof v === 'string'), ...(res.scan ? [res.scan.name] : [])];
     batch(() => {
+      this.filled.value = [...new Set([...this.filled.value.filter((el) => el.isConnected), ...undo.map((u) => u.el)])];
       s.fillOutcomes.value = outcomes;
       s.fillMessage.value = null;
       // Everything filled: point straight at the step's last control (the button to press next).
@@ -353,8 +362,13 @@ export class GuideEngine {
   /** Puts back what «Заполнить» changed. */
   undoFill(): void {
     undoFill(this.undo);
+    const undone = new Set<Element>(this.undo.map((u) => u.el));
     this.undo = [];
-    this.state.fillOutcomes.value = null;
+    this.filledValues = [];
+    batch(() => {
+      this.filled.value = this.filled.value.filter((el) => !undone.has(el) && el.isConnected);
+      this.state.fillOutcomes.value = null;
+    });
     this.schedule();
   }
 
@@ -378,6 +392,21 @@ export class GuideEngine {
   /** «Справка для консультанта»: asks the background to open the help-desk page in a new tab. */
   openConsultant(): void {
     void this.send({ type: 'open-consultant' }).catch(() => undefined);
+  }
+
+  /**
+   * The values the last «Заполнить» put into the page, so the panel can mask them while
+   * «Демонстрация» is on (see `redactValues` in `utils/guide/mask.ts`). Includes the date as
+   * shown in a date input and the scan's file name.
+   */
+  get personalValues(): readonly string[] {
+    const out: string[] = [];
+    for (const v of this.filledValues) {
+      out.push(v);
+      const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(v);
+      if (m) out.push(`${m[3]}-${m[2]}-${m[1]}`);
+    }
+    return out;
   }
 
   /** Whether there is something to undo. */

@@ -1,3 +1,9 @@
+/** Default gap between the target and the ring's outer edge (px). */
+export const RING_PAD = 6;
+
+/** Gap for the thicker ring of «Крупный текст и рамка» (px): the ring still clears the target. */
+export const RING_PAD_LARGE = 10;
+
 /**
  * The highlight: a ring drawn in our own shadow root over the target control. It never
  * touches the portal's elements (no classes, no attributes) and follows the target on
@@ -7,6 +13,7 @@ export class Highlight {
   private box: HTMLElement;
   private target: Element | null = null;
   private frame = 0;
+  private pad = RING_PAD;
   private resizeObserver: ResizeObserver | null = null;
   private readonly onMove = () => this.schedule();
 
@@ -22,6 +29,17 @@ export class Highlight {
     this.box.className = 'pfdo-ring';
     this.box.hidden = true;
     layer.append(this.box);
+  }
+
+  /**
+   * Sets the gap between the target and the ring's outer edge, e.g. wider for the thicker ring
+   * of «Крупный текст и рамка», and redraws.
+   * @param px gap in CSS px ({@link RING_PAD} by default)
+   */
+  setPadding(px: number): void {
+    if (px === this.pad) return;
+    this.pad = px;
+    if (this.target) this.draw();
   }
 
   /** The element currently highlighted, if any. */
@@ -82,7 +100,7 @@ export class Highlight {
       return;
     }
     const r = el.getBoundingClientRect();
-    const pad = 6;
+    const pad = this.pad;
     Object.assign(this.box.style, {
       top: `${r.top - pad}px`,
       left: `${r.left - pad}px`,
