@@ -9,6 +9,7 @@ import { REGIONS } from '@/utils/profile/regions';
 import type { Applicant, Child } from '@/utils/profile/schema';
 import type { RegionId } from '@/utils/profile/checks';
 import type { PapersInput } from '@/utils/papers/types';
+import { DEFAULT_PRESENTATION, loadPresentation, savePresentation, watchPresentation, type Presentation } from '@/utils/guide/presentation';
 
 const children = signal<Child[]>([]);
 const applicant = signal<Applicant | undefined>(undefined);
@@ -18,9 +19,13 @@ const loadError = signal('');
 const busy = signal<string | null>(null);
 const message = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
 const blankRegion = signal<RegionId>('tver');
+/** Presentation settings of the guide («Показ на экране»). */
+const presentation = signal<Presentation>(DEFAULT_PRESENTATION);
 
-/** Loads the profile from the extension's database. */
+/** Loads the profile from the extension's database, and the presentation settings. */
 export async function load(): Promise<void> {
+  watchPresentation((p) => (presentation.value = p));
+  void loadPresentation().then((p) => (presentation.value = p));
   try {
     const [list, a] = await Promise.all([listChildren(), getApplicant()]);
     children.value = list;
@@ -59,6 +64,43 @@ async function openGuide(child: Child) {
   await browser.storage.local.set({ activeChildId: child.id });
   await browser.tabs.create({ url: REGIONS[child.region].portalUrl });
   window.close();
+}
+
+/** The presentation switches offered in the popup, in order. */
+const SHOW_SWITCHES: Array<{ key: 'large' | 'slow' | 'mask'; label: string; hint: string }> = [
+  { key: 'large', label: 'Крупный текст и рамка', hint: 'Для проектора: подсказка крупнее, рамка толще' },
+  { key: 'slow', label: 'Медленная анимация', hint: 'Рамка и подсказка двигаются в 3 раза медленнее' },
+  { key: 'mask', label: 'Демонстрация: скрыть данные', hint: 'Для показа экрана: заполненные помощником поля закрываются размытием' },
+];
+
+/**
+ * «Показ на экране»: three switches for trainers and screen-sharing, stored for every tab
+ * (`utils/guide/presentation.ts`); open portal tabs follow them at once.
+ */
+function ShowSettings() {
+  const p = presentation.value;
+  const toggle = (key: 'large' | 'slow' | 'mask', on: boolean) => {
+    presentation.value = { ...presentation.value, [key]: on };
+    savePresentation({ [key]: on }).catch((err: unknown) => {
+      message.value = { kind: 'error', text: `Не удалось сохранить настройку: ${err instanceof Error ? err.message : String(err)}` };
+    });
+  };
+  return (
+    <fieldset class="show-settings" data-testid="popup-presentation">
+      <legend>Показ на экране</legend>
+      {SHOW_SWITCHES.map((sw) => (
+        <label key={sw.key} title={sw.hint}>
+          <input
+            type="checkbox"
+            data-testid={`popup-${sw.key}`}
+            checked={p[sw.key]}
+            onChange={(e) => toggle(sw.key, (e.currentTarget as HTMLInputElement).checked)}
+          />
+          {sw.label}
+        </label>
+      ))}
+    </fieldset>
+  );
 }
 
 function openOptions() {
@@ -135,6 +177,7 @@ export function App() {
         <a class="btn-link consultant-link" href="/consultant.html" target="_blank" rel="noopener" data-testid="open-consultant">
           Для консультантов
         </a>
+        <ShowSettings />
       </footer>
     </div>
   );
