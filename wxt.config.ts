@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { trainingFiles } from './replicas/bundle';
 
 /**
  * WXT configuration. The manifest asks for the fewest permissions the code uses:
@@ -17,7 +18,7 @@ export default defineConfig({
     // Extension pages load only the extension's own files and connect nowhere but the extension
     // itself (the papers fetch their fonts from the package).
     content_security_policy: {
-      extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'",
+      extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; connect-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'self'",
     },
     ...(browser === 'firefox'
       ? {
@@ -31,6 +32,12 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The training portal: the replicas of both portals as the extension's own pages.
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...trainingFiles());
+    },
+  },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),

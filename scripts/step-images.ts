@@ -17,28 +17,13 @@ import { pressPanel, waitForHighlight } from '../tests/support/walk';
 import { pages as sgoPages } from '../replicas/sgo/pages';
 import { pages as cabinetPages } from '../replicas/cabinet/pages';
 import type { ReplicaPage } from '../replicas/types';
+import { VIA_NEXT, pickPage } from '../utils/training/nav';
 import { FLOWS } from '../utils/flows/search';
 import { STEP_IMAGE_MIME, STEP_IMAGE_QUALITY, stepImageFile } from '../utils/flows/images';
 
 const OUT = 'public';
 const WIDTH = 1280;
 const HEIGHT = 800;
-
-/** Steps shown only through «Далее» from the page of the step before them. */
-const VIA_NEXT: Record<string, string> = { 'sgo.activation': 'sgo.done', 'cabinet.activation': 'cabinet.certificate' };
-
-/**
- * The replica page to photograph a step on: GET only; `delay=0` first, then the fewest query
- * parameters (the plainest variant), then the order of the pages list.
- */
-export function pickPage(all: ReplicaPage[], stepId: string): ReplicaPage | undefined {
-  const params = (p: ReplicaPage) => [...new URL(p.url).searchParams.keys()].filter((k) => k !== 'reset' && k !== 'delay').length;
-  const delay0 = (p: ReplicaPage) => (new URL(p.url).searchParams.get('delay') === '0' ? 0 : 1);
-  return all
-    .map((p, i) => ({ p, i }))
-    .filter(({ p }) => p.expectStep === stepId && p.method !== 'POST')
-    .sort((a, b) => delay0(a.p) - delay0(b.p) || params(a.p) - params(b.p) || a.i - b.i)[0]?.p;
-}
 
 /** Downscales a PNG to 640×400 in Chromium itself and encodes it (JPEG or WebP through a canvas). */
 async function downscale(b: ExtensionBrowser, png: Buffer): Promise<Buffer> {

@@ -226,6 +226,18 @@
     });
   }
 
+  /**
+   * Navigates to a portal path. On the training portal (the replica running as an extension page)
+   * the training page does it (`window.pfdoReplicaNav`, set by `training/boot.js`); on the portal
+   * host the browser does. opts: {replace?: boolean, method?: 'POST'}.
+   */
+  function go(url, opts) {
+    opts = opts || {};
+    if (window.pfdoReplicaNav) return window.pfdoReplicaNav(url, opts);
+    if (opts.replace) location.replace(url);
+    else location.assign(url);
+  }
+
   /** Sends a logged-out visitor to the login page (as Django's login_required does). */
   function requireLogin() {
     if (state.loggedIn) return true;
@@ -234,7 +246,7 @@
     rest.delete('reset');
     var path = location.pathname + (rest.toString() ? '?' + rest.toString() : '');
     // Django keeps slashes readable in `next` (/login/?next=/services/dop/).
-    location.replace('/login/?next=' + encodeURIComponent(path).replace(/%2F/g, '/'));
+    go('/login/?next=' + encodeURIComponent(path).replace(/%2F/g, '/'), { replace: true });
     return false;
   }
 
@@ -369,6 +381,7 @@
     applyCaps: applyCaps,
     initShell: initShell,
     requireLogin: requireLogin,
+    go: go,
     ready: ready,
     openModal: openModal,
     closeModal: closeModal,

@@ -299,7 +299,7 @@
         status: 'Не активирован',
       };
       C.save();
-      location.href = '/services/dop/certificate/' + child.certNumber + '/';
+      C.go('/services/dop/certificate/' + child.certNumber + '/');
     }, 700);
   });
 

@@ -158,6 +158,19 @@
   /** Age window of the certificate: 5..17 full years; 18 only with `age18=in` [guess]. */
   function ageEligible(age) { return age >= 5 && (age <= 17 || (age === 18 && V.age18 === 'in')); }
 
+  // ---------- navigation (also on the training portal) ----------
+  /**
+   * Navigates to a portal path. On the training portal (the replica running as an extension page)
+   * the training page does it (`window.pfdoReplicaNav`, set by `training/boot.js`); on the portal
+   * host the browser does. opts: {replace?: boolean, method?: 'POST'}.
+   */
+  function go(url, opts) {
+    opts = opts || {};
+    if (window.pfdoReplicaNav) return window.pfdoReplicaNav(url, opts);
+    if (opts.replace) location.replace(url);
+    else location.assign(url);
+  }
+
   // ---------- mock session ----------
   function isLoggedIn() { return sget('auth') === 'in'; }
   function markLoggedIn() {
@@ -168,7 +181,7 @@
   function logout() {
     sset('auth', 'out');
     sset('at', null);
-    location.assign('/authorize/login');
+    go('/authorize/login');
   }
   /**
    * Pages after login: a session that never logged in is logged in implicitly (so any
@@ -178,7 +191,7 @@
     var a = sget('auth');
     if (a === 'in') return true;
     if (a === 'out' || V.auth === 'strict') {
-      location.replace('/authorize/login');
+      go('/authorize/login', { replace: true });
       return false;
     }
     markLoggedIn();
@@ -198,6 +211,7 @@
 
   /** NetSchool's page navigation: a form POST with hidden `at` and `VER`. */
   function postNav(action) {
+    if (window.pfdoReplicaNav) return window.pfdoReplicaNav(action, { method: 'POST' });
     var f = document.createElement('form');
     f.method = 'post';
     f.action = action;
@@ -320,7 +334,7 @@
     esc: esc, T: T, pad: pad, fmtDate: fmtDate, today: today, wait: wait, fullYears: fullYears,
     user: user, children: children, fio: fio, headerName: headerName, ageEligible: ageEligible,
     isLoggedIn: isLoggedIn, markLoggedIn: markLoggedIn, logout: logout, ensureAuth: ensureAuth,
-    isLegacy: isLegacy, prefix: prefix, landingPath: landingPath, settingsPath: settingsPath, postNav: postNav,
+    isLegacy: isLegacy, prefix: prefix, landingPath: landingPath, settingsPath: settingsPath, postNav: postNav, go: go,
     SCHOOL: SCHOOL, headerHtml: headerHtml, wireHeader: wireHeader,
     showModal: showModal, hideModal: hideModal, wireModal: wireModal, boot: boot,
   };

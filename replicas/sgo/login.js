@@ -232,14 +232,14 @@
         return;
       }
       SGO.markLoggedIn();
-      location.assign(SGO.landingPath());
+      SGO.go(SGO.landingPath());
     });
   }
 
   SGO.boot({ auth: false }, function (app) {
     app.innerHTML = pageHtml();
     var gos = app.querySelector('.gosbutton');
-    if (gos) gos.addEventListener('click', function () { location.assign('/authorize/sso/esia/login'); });
+    if (gos) gos.addEventListener('click', function () { SGO.go('/authorize/sso/esia/login'); });
     if (V.gosonly === '1') return;
 
     renderPicker(app);

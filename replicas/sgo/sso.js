@@ -6,5 +6,5 @@
 (function () {
   'use strict';
   SGO.markLoggedIn();
-  SGO.wait(Math.min(SGO.delay, 600)).then(function () { location.replace(SGO.landingPath()); });
+  SGO.wait(Math.min(SGO.delay, 600)).then(function () { SGO.go(SGO.landingPath(), { replace: true }); });
 })();

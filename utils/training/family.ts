@@ -1,5 +1,6 @@
 /**
- * The fictional family used by tests and the demo (names match the replicas' children:
+ * The fictional family of the training portal (preloaded there instead of any real profile),
+ * also used by tests and the demo (names match the replicas' children:
  * Kuzbass «Смирнов Артём Андреевич», Tver «Смирнова Дарья Игоревна»). Every value is invented; document numbers
  * are chosen to pass the checks of domain.md §3 (СНИЛС from the ПФР example, ИНН test vector).
  */

@@ -1,0 +1,63 @@
+/**
+ * The guide inside a training portal page (loaded by `entrypoints/training-guide.ts`): the
+ * portal's flow on the replica, answered from the fictional family, with auto-advance, and
+ * connected to the training page around the frame (`TrainingShell`).
+ */
+import { browser } from 'wxt/browser';
+import { sgoFlow } from '@/utils/flows/sgo';
+import { cabinetFlow } from '@/utils/flows/cabinet';
+import { mountGuide } from '@/utils/guide/mount';
+import type { GuideEngine } from '@/utils/guide/engine';
+import { loadPresentation, watchPresentation, DEFAULT_PRESENTATION, type Presentation } from '@/utils/guide/presentation';
+import { Autoplay } from './autoplay';
+import { trainingSend } from './send';
+import type { TrainingPortal } from './nav';
+
+/** What the training page offers to the frame (set as `window.pfdoTraining` on the training page). */
+export interface TrainingShell {
+  /** Loads a virtual address of a portal in the frame (`opts.replace`: no new history entry). */
+  navigate(portal: TrainingPortal, url: string, opts: { replace?: boolean; method?: 'POST' }): void;
+  /** A replica page has mounted its guide. */
+  frameReady(portal: TrainingPortal, engine: GuideEngine): void;
+  /** Auto-advance status for the training page's status line. */
+  autoplayStatus(text: string, state: 'waiting' | 'done' | 'stopped' | 'idle'): void;
+}
+
+/** The training page around this frame, or null (the page was opened on its own). */
+export function trainingShell(): TrainingShell | null {
+  try {
+    return (window.parent !== window && (window.parent as { pfdoTraining?: TrainingShell }).pfdoTraining) || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Mounts the guide on the replica page this script runs in.
+ * @returns the engine, or null when the page is not a training portal page
+ */
+export function startTrainingGuide(): GuideEngine | null {
+  const portal = document.documentElement.getAttribute('data-training-portal') as TrainingPortal | null;
+  const shell = trainingShell();
+  if ((portal !== 'sgo' && portal !== 'cabinet') || !shell) return null;
+  const flow = portal === 'sgo' ? sgoFlow : cabinetFlow;
+  const open = (path: string) => window.open(browser.runtime.getURL(path as '/consultant.html'), '_blank', 'noopener');
+  const engine = mountGuide(flow, trainingSend(portal, open));
+  let settings: Presentation = DEFAULT_PRESENTATION;
+  const autoplay = new Autoplay(
+    engine,
+    { status: (t, st) => shell.autoplayStatus(t, st), navigate: (url) => shell.navigate(portal, url, {}) },
+    () => settings,
+  );
+  void loadPresentation().then((p) => {
+    settings = p;
+    autoplay.start();
+  });
+  watchPresentation((p) => {
+    settings = p;
+    autoplay.settingsChanged();
+  });
+  (window as { pfdoTrainingEngine?: GuideEngine }).pfdoTrainingEngine = engine;
+  shell.frameReady(portal, engine);
+  return engine;
+}

@@ -1,0 +1,78 @@
+/**
+ * The printable guide («памятка») of the training page: one step of a portal's main path per
+ * A4 page, with the picture of the portal at that step (the step pictures shipped for the
+ * consultant page, `public/steps/`, made from the replicas) and the instruction the parent sees.
+ * pdf-lib is loaded only when a guide is asked for.
+ */
+import { browser } from 'wxt/browser';
+import { FLOWS } from '@/utils/flows/search';
+import { troublesFor } from '@/utils/flows/troubles';
+import { stepImageFile } from '@/utils/flows/images';
+import { downloadBlob } from '@/utils/download';
+import type { Step, VariantText } from '@/utils/guide/types';
+import { TRAINING_PORTALS, type TrainingPortal } from './nav';
+
+/** The parent variant's text (or the only one). */
+function parentText(t: VariantText): string {
+  return typeof t === 'string' ? t : (t.parent ?? Object.values(t)[0] ?? '');
+}
+
+/**
+ * A step picture as JPEG bytes (pdf-lib embeds PNG and JPEG, the pictures are WebP): decoded
+ * and re-encoded through a canvas.
+ * @param stepId e.g. `cabinet.email`
+ * @returns the bytes, or undefined when the step has no picture
+ */
+async function stepJpeg(stepId: string): Promise<Uint8Array | undefined> {
+  const res = await fetch(browser.runtime.getURL(`/${stepImageFile(stepId)}` as '/popup.html')).catch(() => null);
+  if (!res?.ok) return undefined;
+  const bitmap = await createImageBitmap(await res.blob());
+  const canvas = document.createElement('canvas');
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.88));
+  return blob ? new Uint8Array(await blob.arrayBuffer()) : undefined;
+}
+
+/** Today as `YYYY-MM-DD` in local time. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Builds the guide for a portal and saves it as a download.
+ * @param portal `sgo` | `cabinet`
+ * @returns the file name offered to the user
+ * @throws Error when the PDF cannot be made
+ */
+export async function makeGuideSheet(portal: TrainingPortal): Promise<string> {
+  const flow = FLOWS.find((f) => f.id === portal)!;
+  const steps = flow.path.map((id) => flow.steps.find((s) => s.id === id)).filter((s): s is Step => !!s);
+  const sheetSteps = await Promise.all(
+    steps.map(async (s) => {
+      const bytes = await stepJpeg(s.id);
+      const notes = troublesFor(s.id)
+        .slice(0, 2)
+        .map((t) => `Если ${t.symptom.charAt(0).toLowerCase()}${t.symptom.slice(1).replace(/[.!]$/, '')}: ${t.advice}`);
+      return { code: s.code, title: s.title, instruction: parentText(s.instruction), image: bytes ? { bytes, type: 'jpeg' as const } : undefined, notes };
+    }),
+  );
+  const { buildGuidePdf, guidePdfFileName } = await import('@/utils/papers/guide-pdf');
+  const generatedOn = today();
+  const host = TRAINING_PORTALS[portal].host;
+  const pdf = await buildGuidePdf({
+    title: `Как получить сертификат дополнительного образования — ${TRAINING_PORTALS[portal].label}`,
+    portal: host,
+    steps: sheetSteps,
+    generatedOn,
+  });
+  const name = guidePdfFileName(host, generatedOn);
+  downloadBlob(new Blob([pdf as BlobPart], { type: 'application/pdf' }), name);
+  return name;
+}

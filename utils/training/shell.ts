@@ -1,0 +1,135 @@
+/**
+ * The training page's controller: which portal and virtual address the frame shows, the
+ * browser history of the lesson (`training.html#portal=…&vp=…`), going to a step by its code,
+ * and the auto-advance status. The frame's pages reach it as `window.pfdoTraining`
+ * ({@link TrainingShell}); the UI is `entrypoints/training/App.tsx`.
+ */
+import { effect, signal } from '@preact/signals';
+import type { GuideEngine } from '@/utils/guide/engine';
+import { searchSteps } from '@/utils/flows/search';
+import { FLOWS } from '@/utils/flows/search';
+import type { TrainingShell } from './guide';
+import {
+  TRAINING_PORTALS,
+  VIA_NEXT,
+  parseTrainingHash,
+  placeOfStep,
+  resolveTraining,
+  trainingHash,
+  type TrainingPortal,
+} from './nav';
+
+/** Auto-advance status shown above the frame. */
+export interface AutoplayStatus {
+  text: string;
+  state: 'waiting' | 'done' | 'stopped' | 'idle';
+}
+
+/** Controller of the training page (one per page). */
+export class TrainingController implements TrainingShell {
+  readonly portal = signal<TrainingPortal>('sgo');
+  /** Virtual address shown in the frame, e.g. `/services/dop/`. */
+  readonly virtual = signal('/');
+  /** A Russian message for the trainer (unknown page, unknown code), or null. */
+  readonly notice = signal<string | null>(null);
+  readonly autoplay = signal<AutoplayStatus>({ text: '', state: 'idle' });
+  /** Code of the step the guide recognises in the frame («К-5»), '' when none. */
+  readonly stepCode = signal('');
+  private frame: HTMLIFrameElement | null = null;
+  private pendingNext: { prev: string; step: string } | null = null;
+  private stopWatch: (() => void) | null = null;
+
+  /**
+   * Connects the frame and shows what the page's hash asks for (a step code, a page, or the start).
+   * @param frame the `<iframe>` the replica pages load in
+   */
+  attach(frame: HTMLIFrameElement): void {
+    this.frame = frame;
+    (window as { pfdoTraining?: TrainingShell }).pfdoTraining = this;
+    window.addEventListener('popstate', () => this.fromHash(false));
+    this.fromHash(true);
+  }
+
+  private fromHash(first: boolean): void {
+    const h = parseTrainingHash(location.hash);
+    if (h.code) {
+      const msg = this.showCode(h.code);
+      if (msg) this.notice.value = msg;
+      return;
+    }
+    const portal = h.portal ?? 'sgo';
+    const r = resolveTraining(portal, h.vp ?? TRAINING_PORTALS[portal].start);
+    if (r) this.load(portal, r.virtual, r.src, first ? 'replace' : 'none');
+  }
+
+  /** {@inheritDoc TrainingShell.navigate} */
+  navigate(portal: TrainingPortal, url: string, opts: { replace?: boolean; method?: 'POST' } = {}): void {
+    const r = resolveTraining(portal, url);
+    if (!r) {
+      this.notice.value = `Этой страницы нет на учебном портале (${url.split('?')[0]}). Вернитесь назад или начните заново.`;
+      return;
+    }
+    this.notice.value = null;
+    this.load(portal, r.virtual, r.src, opts.replace ? 'replace' : 'push');
+  }
+
+  /**
+   * Starts a lesson from the portal's first page with a fresh fictional session.
+   * @param portal `sgo` | `cabinet`
+   */
+  start(portal: TrainingPortal): void {
+    this.pendingNext = null;
+    this.navigate(portal, TRAINING_PORTALS[portal].start);
+  }
+
+  /**
+   * Shows a step by its code on the replica (the operator's «show me К-7»).
+   * @param code what was typed: «К-7», «к7», «Т-П1»
+   * @returns null when shown, else a Russian message (unknown code, step without a page)
+   */
+  showCode(code: string): string | null {
+    const found = searchSteps(code, 'all');
+    const hits = found.kind === 'code' ? found.hits : [];
+    const hit = hits.find((h) => h.flowId === this.portal.value) ?? hits[0];
+    if (!hit) return `Нет шага с кодом «${code.trim()}». Коды выглядят так: Т-3, К-7, К-П1.`;
+    const place = placeOfStep(hit.stepId);
+    if (!place) return `Шаг ${hit.code} не показывается на странице портала.`;
+    this.pendingNext = place.viaNext ? { prev: VIA_NEXT[hit.stepId], step: hit.stepId } : null;
+    this.notice.value = null;
+    const r = resolveTraining(place.portal, place.virtual)!;
+    this.load(place.portal, r.virtual, r.src, 'push');
+    return null;
+  }
+
+  /** {@inheritDoc TrainingShell.frameReady} */
+  frameReady(portal: TrainingPortal, engine: GuideEngine): void {
+    this.stopWatch?.();
+    this.stopWatch = effect(() => {
+      const step = engine.state.recognised.value;
+      this.stepCode.value = step?.code ?? '';
+      const want = this.pendingNext;
+      if (want && step?.id === want.prev) {
+        this.pendingNext = null;
+        queueMicrotask(() => {
+          const path = FLOWS.find((f) => f.id === portal)?.path ?? [];
+          if (path.indexOf(want.step) === path.indexOf(want.prev) + 1) engine.go(1);
+        });
+      }
+    });
+  }
+
+  /** {@inheritDoc TrainingShell.autoplayStatus} */
+  autoplayStatus(text: string, state: AutoplayStatus['state']): void {
+    this.autoplay.value = { text, state };
+  }
+
+  private load(portal: TrainingPortal, virtual: string, src: string, history: 'push' | 'replace' | 'none'): void {
+    this.portal.value = portal;
+    this.virtual.value = virtual;
+    this.stepCode.value = '';
+    const hash = trainingHash(portal, virtual);
+    if (history === 'push' && location.hash !== hash) window.history.pushState(null, '', hash);
+    else if (history === 'replace') window.history.replaceState(null, '', hash);
+    this.frame?.contentWindow?.location.replace(src);
+  }
+}
