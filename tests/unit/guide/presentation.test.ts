@@ -10,6 +10,7 @@ import {
   watchPresentation,
   type Presentation,
 } from '@/utils/guide/presentation';
+import { MASKED, redactValues } from '@/utils/guide/mask';
 
 /** Stored values a broken or older extension, or another tool, might have left behind. */
 const GARBAGE: unknown[] = [
@@ -117,5 +118,20 @@ describe('stored settings', () => {
     stop();
     await savePresentation({ mask: false });
     expect(seen.at(-1)).toEqual(after);
+  });
+});
+
+describe('redactValues («Демонстрация» guard for the panel texts)', () => {
+  it('masks every occurrence of the values, case-insensitively, longest first', () => {
+    const values = ['Смирнов Артём Андреевич', 'Смирнов', 'III-ПО', '537155', 'svidetelstvo-artem.png'];
+    expect(redactValues('Выбран ребёнок: смирнов артём андреевич (III-ПО 537155), файл svidetelstvo-artem.png', values)).toBe(
+      `Выбран ребёнок: ${MASKED} (${MASKED} ${MASKED}), файл ${MASKED}`,
+    );
+  });
+
+  it('leaves texts without values alone and ignores very short or regex-like values', () => {
+    expect(redactValues('Серия: заполнено', [])).toBe('Серия: заполнено');
+    expect(redactValues('Серия: заполнено', ['a', 'Се'])).toBe('Серия: заполнено');
+    expect(redactValues('сумма (1+1)*2 = 4', ['(1+1)*2'])).toBe(`сумма ${MASKED} = 4`);
   });
 });
