@@ -41,7 +41,7 @@ export function App() {
   return (
     <div class="training">
       <div class="banner" role="note" data-testid="training-banner">
-        <strong>Учебный портал — это не настоящий сайт.</strong> Здесь можно спокойно нажимать всё подряд: данные вымышленные (семья Смирновых), ничего никуда не отправляется.
+        <strong>Учебный портал — это не настоящий сайт.</strong> Данные вымышленные (семья Смирновых), ничего никуда не отправляется.
       </div>
       <header class="bar">
         <div class="row">
@@ -55,8 +55,6 @@ export function App() {
           <button type="button" data-testid="training-restart" onClick={() => controller.start(portal)}>
             Начать заново
           </button>
-        </div>
-        <div class="row">
           <span class="address" title="Так выглядит адрес на настоящем портале" data-testid="training-address">
             https://{info.host}
             {controller.virtual.value}

@@ -3,6 +3,7 @@
  * portal's flow on the replica, answered from the fictional family, with auto-advance, and
  * connected to the training page around the frame (`TrainingShell`).
  */
+import { effect } from '@preact/signals';
 import { browser } from 'wxt/browser';
 import { sgoFlow } from '@/utils/flows/sgo';
 import { cabinetFlow } from '@/utils/flows/cabinet';
@@ -19,6 +20,11 @@ export interface TrainingShell {
   navigate(portal: TrainingPortal, url: string, opts: { replace?: boolean; method?: 'POST' }): void;
   /** A replica page has mounted its guide. */
   frameReady(portal: TrainingPortal, engine: GuideEngine): void;
+  /**
+   * The step recognised in the frame changed (reported from the frame's own signals: the
+   * training page's copy of @preact/signals cannot track the frame's).
+   */
+  stepChanged(portal: TrainingPortal, stepId: string | null, code: string): void;
   /** Auto-advance status for the training page's status line. */
   autoplayStatus(text: string, state: 'waiting' | 'done' | 'stopped' | 'idle'): void;
 }
@@ -59,5 +65,9 @@ export function startTrainingGuide(): GuideEngine | null {
   });
   (window as { pfdoTrainingEngine?: GuideEngine }).pfdoTrainingEngine = engine;
   shell.frameReady(portal, engine);
+  effect(() => {
+    const step = engine.state.recognised.value;
+    shell.stepChanged(portal, step?.id ?? null, step?.code ?? '');
+  });
   return engine;
 }

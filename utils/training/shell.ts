@@ -4,7 +4,7 @@
  * and the auto-advance status. The frame's pages reach it as `window.pfdoTraining`
  * ({@link TrainingShell}); the UI is `entrypoints/training/App.tsx`.
  */
-import { effect, signal } from '@preact/signals';
+import { signal } from '@preact/signals';
 import type { GuideEngine } from '@/utils/guide/engine';
 import { searchSteps } from '@/utils/flows/search';
 import { FLOWS } from '@/utils/flows/search';
@@ -37,7 +37,7 @@ export class TrainingController implements TrainingShell {
   readonly stepCode = signal('');
   private frame: HTMLIFrameElement | null = null;
   private pendingNext: { prev: string; step: string } | null = null;
-  private stopWatch: (() => void) | null = null;
+  private engine: GuideEngine | null = null;
 
   /**
    * Connects the frame and shows what the page's hash asks for (a step code, a page, or the start).
@@ -102,20 +102,20 @@ export class TrainingController implements TrainingShell {
   }
 
   /** {@inheritDoc TrainingShell.frameReady} */
-  frameReady(portal: TrainingPortal, engine: GuideEngine): void {
-    this.stopWatch?.();
-    this.stopWatch = effect(() => {
-      const step = engine.state.recognised.value;
-      this.stepCode.value = step?.code ?? '';
-      const want = this.pendingNext;
-      if (want && step?.id === want.prev) {
-        this.pendingNext = null;
-        queueMicrotask(() => {
-          const path = FLOWS.find((f) => f.id === portal)?.path ?? [];
-          if (path.indexOf(want.step) === path.indexOf(want.prev) + 1) engine.go(1);
-        });
-      }
-    });
+  frameReady(_portal: TrainingPortal, engine: GuideEngine): void {
+    this.engine = engine;
+  }
+
+  /** {@inheritDoc TrainingShell.stepChanged} */
+  stepChanged(portal: TrainingPortal, stepId: string | null, code: string): void {
+    this.stepCode.value = code;
+    const want = this.pendingNext;
+    if (!want || stepId !== want.prev) return;
+    this.pendingNext = null;
+    const engine = this.engine;
+    const path = FLOWS.find((f) => f.id === portal)?.path ?? [];
+    // Outside the frame's effect that reported the step: the engine changes its own signals.
+    if (engine && path.indexOf(want.step) === path.indexOf(want.prev) + 1) setTimeout(() => engine.go(1), 0);
   }
 
   /** {@inheritDoc TrainingShell.autoplayStatus} */
