@@ -127,7 +127,12 @@ function StepCard({ flow, step, hit }: { flow: Flow; step: Step; hit: boolean })
           height={400}
           alt={`Экран родителя на шаге ${step.code} «${step.title}»: страница портала и подсказка помощника${step.lookFor ? `; обведено: ${step.lookFor}` : ''}.`}
         />
-        <figcaption>Экран родителя (учебная копия портала)</figcaption>
+        <figcaption>
+          Экран родителя (учебная копия портала).{' '}
+          <a href={`/training.html#code=${encodeURIComponent(step.code)}`} target="_blank" rel="noopener" data-testid="consultant-training-link">
+            Открыть этот шаг на учебном портале
+          </a>
+        </figcaption>
       </figure>
     </article>
   );

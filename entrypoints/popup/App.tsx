@@ -177,6 +177,9 @@ export function App() {
         <a class="btn-link consultant-link" href="/consultant.html" target="_blank" rel="noopener" data-testid="open-consultant">
           Для консультантов
         </a>
+        <a class="btn-link consultant-link" href="/training.html" target="_blank" rel="noopener" data-testid="open-training">
+          Учебный портал (для занятий)
+        </a>
         <ShowSettings />
       </footer>
     </div>

@@ -59,7 +59,7 @@ export async function makeGuideSheet(portal: TrainingPortal): Promise<string> {
       const bytes = await stepJpeg(s.id);
       const notes = troublesFor(s.id)
         .slice(0, 2)
-        .map((t) => `Если ${t.symptom.charAt(0).toLowerCase()}${t.symptom.slice(1).replace(/[.!]$/, '')}: ${t.advice}`);
+        .map((t) => `Если ${t.symptom.charAt(0).toLowerCase()}${t.symptom.slice(1).replace(/[.!]$/, '')}: ${t.advice.charAt(0).toLowerCase()}${t.advice.slice(1)}`);
       return { code: s.code, title: s.title, instruction: parentText(s.instruction), image: bytes ? { bytes, type: 'jpeg' as const } : undefined, notes };
     }),
   );
