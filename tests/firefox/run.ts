@@ -35,6 +35,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { resolve as resolvePath } from 'node:path';
+import type { Page } from 'puppeteer-core';
 import { findFirefoxBuild, killAll, launchFirefox, readManifest, waitForGuide, type FirefoxSession, type Resolver } from './harness';
 
 const started = Date.now();
@@ -69,6 +70,24 @@ function assert(cond: unknown, msg: string): asserts cond {
 }
 
 /** «К-1» must appear as a whole code (not as the start of «К-14»). */
+/** Runs `action` and returns the page (tab) it opened. */
+async function newPageAfter(session: FirefoxSession, opened: Page[], action: () => Promise<unknown>): Promise<Page> {
+  const before = new Set(await session.browser.pages());
+  await action();
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const fresh = (await session.browser.pages()).find((p) => !before.has(p));
+    if (fresh) {
+      opened.push(fresh);
+      await fresh.waitForFunction(`document.readyState === 'complete'`, { timeout: 15_000 }).catch(() => undefined);
+      return fresh;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const urls = await Promise.all((await session.browser.pages()).map((p) => p.url()));
+  throw new Error(`no new tab was opened; tabs: ${urls.join(' ')}`);
+}
+
 const hasCode = (text: string, code: string) => new RegExp(`${code}(?![0-9])`).test(text);
 
 const PORTAL_CASES = [
@@ -151,6 +170,44 @@ async function main(): Promise<void> {
       });
       await page.close().catch(() => undefined);
     }
+
+    await test('training portal (from the panel via the consultant page): the replica runs in the frame with the guide (Т-1)', async () => {
+      assert(installed, 'the extension did not install');
+      // WebDriver may not navigate to moz-extension:// pages: go there as a user does — the
+      // panel's «Справка для консультанта», then the card's link to the training portal.
+      const page = await session.newPage();
+      const opened: Page[] = [];
+      try {
+        await page.goto('https://cabinet.ruobr.ru/login/?reset=1&delay=0', { waitUntil: 'load', timeout: 20_000 });
+        await waitForGuide(page, 'cabinet.login', 20_000);
+        const consultant = await newPageAfter(session, opened, () =>
+          page.evaluate(`document.querySelector('pfdo-guide').shadowRoot.querySelector('[data-testid=guide-consultant]').click()`),
+        );
+        await consultant.waitForSelector('[data-testid=consultant-training-link]', { timeout: 20_000 });
+        // The consultant tab goes on to the training portal (same tab: WebDriver does not report
+        // tabs a moz-extension page opens by itself).
+        await consultant.evaluate(`location.assign(document.querySelector('[data-testid=consultant-training-link]').getAttribute('href'))`);
+        const training = consultant;
+        const deadline = Date.now() + 20_000;
+        let seen = '';
+        while (Date.now() < deadline) {
+          // The frame is same-origin with the training page: read its guide from the page.
+          seen = String(
+            await training
+              .evaluate(`(() => { const d = document.querySelector('[data-testid=training-frame]')?.contentDocument; const h = d && d.querySelector('pfdo-guide'); return location.pathname + ' ' + (d ? d.location.pathname : 'no frame') + ' ' + (h ? h.getAttribute('data-step-code') : '-'); })()`)
+              .catch((e) => `? ${e}`),
+          );
+          seen = seen.endsWith(' Т-1') ? 'Т-1' : seen;
+          if (seen === 'Т-1') break;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+        assert(seen === 'Т-1', `training frame shows step «${seen}», expected «Т-1» (the first card is Т-1)`);
+        const banner = String(await training.evaluate(`document.querySelector('[data-testid=training-banner]')?.textContent ?? ''`));
+        assert(banner.includes('Учебный портал — это не настоящий сайт'), `banner: «${banner}»`);
+      } finally {
+        for (const p of [page, ...opened]) await p.close().catch(() => undefined);
+      }
+    });
 
     await test('nothing left the browser (all outside requests blocked)', async () => {
       // Give background services a moment to try something, then check the proxy trap.
