@@ -1,10 +1,11 @@
 /**
  * The guide's messaging on the training portal: answered in the page itself, from the
  * fictional family (`./family.ts`) — the stored profile is never read there, so no real child's
- * data can appear in a lesson.
+ * data can appear in a lesson. Kept free of zod (type imports only): the training portal's guide
+ * script is bundled on its own and zod would double it; the requests come from our own engine.
  */
-import { Request, TabState, type FillValuesResponse } from '@/utils/messages';
-import { Applicant, Child } from '@/utils/profile/schema';
+import type { FillValuesResponse, Request, TabState } from '@/utils/messages';
+import type { Applicant, Child } from '@/utils/profile/schema';
 import { fillValuesFor } from '@/utils/profile/fill-values';
 import { regionOfFlow } from '@/utils/profile/regions';
 import type { Send } from '@/utils/guide/engine';
@@ -23,8 +24,9 @@ export function trainingFillValues(portal: TrainingPortal, keys: readonly string
   const region = regionOfFlow(portal).id;
   const raw = FAMILY.children.find((c) => c.region === region);
   if (!raw) return { ok: false, values: {}, message: 'В учебной семье нет ребёнка этого региона.' };
-  const child = Child.parse(raw);
-  const all = fillValuesFor(child, Applicant.parse(FAMILY.applicant)) as Record<string, string | undefined>;
+  // The family is written in the schema's output form (a unit test checks Child/Applicant.parse keep it as is).
+  const child = raw as unknown as Child;
+  const all = fillValuesFor(child, FAMILY.applicant as unknown as Applicant) as Record<string, string | undefined>;
   const values: Record<string, string> = {};
   for (const k of keys) if (all[k]) values[k] = all[k]!;
   const res: FillValuesResponse = { ok: true, values };
@@ -33,12 +35,44 @@ export function trainingFillValues(portal: TrainingPortal, keys: readonly string
   return res;
 }
 
+/**
+ * The panel's state from anything stored (as `TabState` of utils/messages.ts: `hidden` false,
+ * `variant` «parent» by default; a variant is at most 20 characters).
+ */
+export function tabStateOf(raw: unknown): TabState {
+  const o = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  return {
+    hidden: typeof o.hidden === 'boolean' ? o.hidden : false,
+    variant: typeof o.variant === 'string' && o.variant.length <= 20 ? o.variant : 'parent',
+  };
+}
+
 function readState(): TabState {
   try {
-    const st = TabState.safeParse(JSON.parse(sessionStorage.getItem(STATE_KEY) ?? '{}'));
-    return st.success ? st.data : TabState.parse({});
+    return tabStateOf(JSON.parse(sessionStorage.getItem(STATE_KEY) ?? '{}'));
   } catch {
-    return TabState.parse({});
+    return tabStateOf({});
+  }
+}
+
+const FILL_KEYS = new Set(['childName', 'childBirthDate', 'documentKind', 'documentSeries', 'documentNumber', 'documentIssuedAt', 'documentIssuedBy', 'documentLabel', 'email', 'certificateGroup', 'documentScan']);
+
+/** A request of the guide's engine, or null when it is not one (the shapes of `Request` in utils/messages.ts). */
+function requestOf(m: unknown): Request | null {
+  const o = m && typeof m === 'object' ? (m as Record<string, unknown>) : null;
+  switch (o?.type) {
+    case 'tab-state:get':
+    case 'open-options':
+    case 'open-consultant':
+      return { type: o.type } as Request;
+    case 'tab-state:set':
+      return o.state && typeof o.state === 'object' ? ({ type: o.type, state: o.state } as Request) : null;
+    case 'fill:values':
+      return (o.portal === 'sgo' || o.portal === 'cabinet') && Array.isArray(o.keys) && o.keys.every((k) => FILL_KEYS.has(k as string))
+        ? ({ type: o.type, portal: o.portal, keys: o.keys } as Request)
+        : null;
+    default:
+      return null;
   }
 }
 
@@ -50,14 +84,17 @@ function readState(): TabState {
  */
 export function trainingSend(portal: TrainingPortal, openPage: (path: string) => void): Send {
   return async (message) => {
-    const parsed = Request.safeParse(message);
-    if (!parsed.success) throw new Error('Неверный запрос к расширению');
-    const req = parsed.data;
+    const req = requestOf(message);
+    if (!req) throw new Error('Неверный запрос к расширению');
     switch (req.type) {
       case 'tab-state:get':
         return readState();
       case 'tab-state:set': {
-        const next = TabState.parse({ ...readState(), ...req.state });
+        // Only the keys the message carries: the parsed `state` has the schema's defaults filled
+        // in for absent keys (zod 4 applies defaults inside `.partial()`), which would reset them.
+        const sent = (message as { state: Record<string, unknown> }).state;
+        const patch = Object.fromEntries(Object.entries(req.state).filter(([k]) => Object.hasOwn(sent, k)));
+        const next = tabStateOf({ ...readState(), ...patch });
         sessionStorage.setItem(STATE_KEY, JSON.stringify(next));
         return next;
       }
