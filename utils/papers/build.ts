@@ -6,8 +6,8 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFFont } from 'pdf-lib';
-import { cleanText, formatPaperDate, parsePaperDate, surnameWithInitials } from './format';
-import { PaperWriter, type RowItem, type TableRow } from './layout';
+import { formatPaperDate, parsePaperDate, surnameWithInitials } from './format';
+import { PaperWriter, fontSafeText, setPaperInfo, type RowItem, type TableRow } from './layout';
 import {
   CAPTIONS,
   CATEGORY_REQUEST,
@@ -65,14 +65,10 @@ interface Prepared {
   operator: { name: string; address: string };
 }
 
-/** Replaces characters the embedded font cannot draw with «?» (so nothing prints as an empty box). */
+/** Text safe for the embedded font, with «№» kept with its number when a line wraps. */
 function makeSanitizer(font: PDFFont): (s: string | undefined) => string {
-  const supported = new Set(font.getCharacterSet());
-  return (s) =>
-    Array.from(cleanText(s))
-      .map((ch) => (supported.has(ch.codePointAt(0)!) ? ch : '?'))
-      .join('')
-      .replace(/№ /g, `№${NBSP}`); // keep «№» with its number when a line wraps
+  const safe = fontSafeText(font);
+  return (s) => safe(s).replace(/№ /g, `№${NBSP}`);
 }
 
 function prepare(input: PapersInput, clean: (s: string | undefined) => string): Prepared {
@@ -329,12 +325,6 @@ export async function renderPapersPdf(input: PapersInput, fonts: PaperFonts, opt
   }
   w.finish();
 
-  doc.setTitle(PDF_TITLE, { showInWindowTitleBar: true });
-  doc.setSubject('Бланк для печати');
-  doc.setLanguage('ru');
-  doc.setCreator('pfdo-companion');
-  doc.setProducer('pfdo-companion (pdf-lib)');
-  doc.setAuthor('');
-  doc.setKeywords([]);
+  setPaperInfo(doc, PDF_TITLE, 'Бланк для печати');
   return doc.save();
 }

@@ -16,7 +16,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
 import { loadPaperFonts } from './fonts';
 import { cleanText, parsePaperDate } from './format';
-import { A4_SIZE, PT_PER_MM, PaperWriter } from './layout';
+import { A4_SIZE, PT_PER_MM, PaperWriter, fontSafeText, setPaperInfo } from './layout';
 import type { PaperFonts } from './types';
 
 /** One step of the guide, printed on its own page. */
@@ -102,15 +102,6 @@ export function guidePdfFileName(portal: string, generatedOn: string): string {
   return host ? `pamyatka_${host}_${generatedOn.trim()}.pdf` : `pamyatka_${generatedOn.trim()}.pdf`;
 }
 
-/** Replaces characters the embedded font cannot draw with «?» and normalises whitespace. */
-function makeClean(font: PDFFont): (s: string | undefined) => string {
-  const supported = new Set(font.getCharacterSet());
-  return (s) =>
-    Array.from(cleanText(s))
-      .map((ch) => (supported.has(ch.codePointAt(0)!) ? ch : '?'))
-      .join('');
-}
-
 /** A step with its texts cleaned. */
 interface PreparedStep {
   code: string;
@@ -151,7 +142,7 @@ class GuideComposer {
       size: 12,
       lineHeight: 1.3,
     });
-    this.clean = makeClean(regular);
+    this.clean = fontSafeText(regular);
   }
 
   /** Width of the framed code box. */
@@ -421,13 +412,7 @@ export async function renderGuidePdf(input: GuideSheetInput, fonts: PaperFonts, 
   });
   c.footers(portal);
 
-  doc.setTitle(title || 'Памятка', { showInWindowTitleBar: true });
-  doc.setSubject(portal ? `Памятка по получению сертификата дополнительного образования: ${portal}` : 'Памятка');
-  doc.setLanguage('ru');
-  doc.setCreator('pfdo-companion');
-  doc.setProducer('pfdo-companion (pdf-lib)');
-  doc.setAuthor('');
-  doc.setKeywords([]);
+  setPaperInfo(doc, title || 'Памятка', portal ? `Памятка по получению сертификата дополнительного образования: ${portal}` : 'Памятка');
   return doc.save();
 }
 

@@ -12,6 +12,7 @@
  * loads this module dynamically, content scripts never do).
  */
 import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
+import { cleanText } from './format';
 
 /** Points per millimetre. */
 export const PT_PER_MM = 72 / 25.4;
@@ -478,4 +479,35 @@ export class PaperWriter {
   documentPages(): { title: string; pages: number }[] {
     return this.sections.map((s) => ({ title: s.title, pages: s.pages.length }));
   }
+}
+
+/**
+ * A cleaner for text drawn with `font`: whitespace normalised (`cleanText`) and every character
+ * the embedded font cannot draw replaced with «?», so nothing prints as an empty box.
+ * @param font the embedded font the text is drawn with
+ * @returns `(text) => cleaned text` ('' for undefined)
+ */
+export function fontSafeText(font: PDFFont): (s: string | undefined) => string {
+  const supported = new Set(font.getCharacterSet());
+  return (s) =>
+    Array.from(cleanText(s))
+      .map((ch) => (supported.has(ch.codePointAt(0)!) ? ch : '?'))
+      .join('');
+}
+
+/**
+ * Sets the document information of a PDF made by the project: title (shown in the window title
+ * bar), subject, language ru, creator and producer; no author, no keywords.
+ * @param doc the document
+ * @param title e.g. «Заявление и согласия»
+ * @param subject one line about the contents
+ */
+export function setPaperInfo(doc: PDFDocument, title: string, subject: string): void {
+  doc.setTitle(title, { showInWindowTitleBar: true });
+  doc.setSubject(subject);
+  doc.setLanguage('ru');
+  doc.setCreator('pfdo-companion');
+  doc.setProducer('pfdo-companion (pdf-lib)');
+  doc.setAuthor('');
+  doc.setKeywords([]);
 }
