@@ -211,6 +211,7 @@ export const cabinetFlow: Flow = {
       instruction: 'Нажмите кнопку «Подать заявку на сертификат».',
       target: applyButton,
       lookFor: 'кнопку «Подать заявку на сертификат» на вкладке «Дополнительное образование»',
+      advice: ['cabinet.no-child'],
     },
     {
       id: 'cabinet.services',
@@ -220,6 +221,7 @@ export const cabinetFlow: Flow = {
       instruction: 'В разделе «Услуги» откройте вкладку «Дополнительное образование».',
       target: dopTab,
       lookFor: 'вкладку «Дополнительное образование» под пунктом меню «Услуги»',
+      advice: ['cabinet.no-child'],
     },
     {
       id: 'cabinet.activation',

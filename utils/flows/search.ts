@@ -101,7 +101,8 @@ function fieldsOf(step: Step): Array<{ weight: number; words: string[] }> {
 
 /**
  * Finds steps by code or by words.
- * Code: «к7», «К-7», «k7» → К-7; a bare «7» → step 7 of the chosen portal (of both when `all`).
+ * Code: «к7», «К-7», «k7» → К-7; a bare «7» → step 7 of the chosen portal (of both when `all`);
+ * an advice code («Т-П1», «кп1») → the steps whose panel offers that advice.
  * Words: case-insensitive, «ё» = «е», each query word matches a word of the step that starts with
  * its stem; steps with every query word come first, ranked by where the words were found
  * (caller keywords, then titles, then instructions and advice). When no step has every word,
@@ -123,6 +124,16 @@ export function searchSteps(query: string, portal: PortalFilter = 'all', flows: 
       for (const s of f.steps) {
         const [, rest] = normalise(s.code).split('-');
         if (rest === code.rest) hits.push(hit(f, s, 100));
+      }
+    }
+    if (hits.length) return { kind: 'code', hits };
+    // An advice code («Т-П1», «К-П1»): the steps whose panel offers that advice.
+    for (const f of inPortal) {
+      if (code.letter && LETTER[f.id] !== code.letter) continue;
+      for (const a of f.advice) {
+        const [, rest] = normalise(a.code).split('-');
+        if (rest !== code.rest) continue;
+        for (const s of f.steps) if (s.advice?.includes(a.id)) hits.push(hit(f, s, 90));
       }
     }
     if (hits.length) return { kind: 'code', hits };

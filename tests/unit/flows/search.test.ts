@@ -39,6 +39,17 @@ describe('searchSteps by code', () => {
     expect(searchSteps('т3', 'cabinet').hits).toEqual([]);
   });
 
+  it('an advice code finds the steps whose panel offers that advice', () => {
+    expect(ids('Т-П1').sort()).toEqual(['sgo.login', 'sgo.login-error']);
+    expect(ids('тп2')).toEqual(['sgo.login']);
+    expect(ids('К-П1').sort()).toEqual(['cabinet.apply', 'cabinet.services']);
+    expect(searchSteps('К-П1').kind).toBe('code');
+  });
+
+  it('every advice of both flows is offered on some step (so its code can be found)', () => {
+    for (const f of FLOWS) for (const a of f.advice) expect(ids(a.code).length, a.code).toBeGreaterThan(0);
+  });
+
   it('finds every step of both flows by its own code', () => {
     for (const f of FLOWS) for (const s of f.steps) expect(ids(s.code)).toEqual([s.id]);
   });
