@@ -2,7 +2,8 @@
  * What to bring to the institution to activate the certificate (domain.md §4; seeds 002–004).
  */
 import { assessEligibility, formatRuDate, SELF_APPLY_AGE } from './eligibility';
-import { municipalityRules } from './regions';
+import { MUNICIPALITY_RULES, municipalityRules } from './regions';
+import type { RegionId } from './checks';
 import type { Applicant, Child } from './schema';
 
 /** One line of the checklist. */
@@ -107,4 +108,24 @@ export function activationChecklist(child: Child, applicant: Applicant | undefin
     });
   }
   return items;
+}
+
+/**
+ * The activation checklist when the child is not known (the guide's activation step shows it on
+ * the portal, where the profile is not read): the same rules as {@link activationChecklist},
+ * with the cases spelled out — 14+, the municipalities that require the child's ИНН (from
+ * `MUNICIPALITY_RULES`), registration only for children outside school and kindergarten.
+ * @param region `tver` | `kuzbass`
+ * @returns short Russian lines, in the order to check them
+ */
+export function generalActivationChecklist(region: RegionId): string[] {
+  const innTowns = MUNICIPALITY_RULES.filter((r) => r.region === region && r.innRequired).map((r) => r.name);
+  return [
+    'заявление и согласие на обработку персональных данных — распечатанные и подписанные',
+    `паспорт заявителя (ребёнок с ${SELF_APPLY_AGE} лет, подающий сам, — свой паспорт)`,
+    `свидетельство о рождении ребёнка (с ${SELF_APPLY_AGE} лет — паспорт ребёнка)`,
+    'СНИЛС ребёнка',
+    innTowns.length ? `ИНН ребёнка — если есть; обязательно: ${innTowns.join(', ')}` : 'ИНН ребёнка — если есть',
+    'документ о регистрации ребёнка в муниципалитете — только если ребёнок не ходит в детский сад или школу',
+  ];
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { activationChecklist } from '@/utils/profile/checklist';
+import { activationChecklist, generalActivationChecklist } from '@/utils/profile/checklist';
+import { sgoFlow } from '@/utils/flows/sgo';
+import { cabinetFlow } from '@/utils/flows/cabinet';
 import { Applicant, Child } from '@/utils/profile/schema';
 import { municipalityRules } from '@/utils/profile/regions';
 import { APPLICANT, CHILD } from './fixtures';
@@ -54,5 +56,26 @@ describe('activationChecklist (domain.md §4)', () => {
     expect(t.find((i) => i.id === 'child-document')!.text).toMatch(/Временное удостоверение.*31\.01\.2030/);
     const f = activationChecklist(child({ document: { kind: 'foreign-birth-certificate', text: 'AB 1' } }), applicant, '2024-09-01');
     expect(f.find((i) => i.id === 'child-document')!.text).toMatch(/за границей/);
+  });
+});
+
+describe('generalActivationChecklist (the guide’s activation step, no child known)', () => {
+  it('Kuzbass names the municipalities that require the child’s ИНН (from MUNICIPALITY_RULES); Tver has none', () => {
+    const kuz = generalActivationChecklist('kuzbass');
+    const tver = generalActivationChecklist('tver');
+    expect(kuz.find((l) => l.startsWith('ИНН'))).toBe('ИНН ребёнка — если есть; обязательно: Ленинск-Кузнецкий городской округ');
+    expect(tver.find((l) => l.startsWith('ИНН'))).toBe('ИНН ребёнка — если есть');
+  });
+
+  it('has the same documents as a child’s own checklist: papers, passport, certificate, СНИЛС, ИНН, registration', () => {
+    for (const region of ['tver', 'kuzbass'] as const) {
+      const text = generalActivationChecklist(region).join('\n');
+      for (const word of ['заявление', 'согласие', 'паспорт заявителя', 'свидетельство о рождении', 'с 14 лет', 'СНИЛС', 'ИНН', 'регистрации']) expect(text).toContain(word);
+    }
+  });
+
+  it('is what the activation steps of both flows show', () => {
+    expect(sgoFlow.steps.find((s) => s.id === 'sgo.activation')!.checklist).toEqual(generalActivationChecklist('tver'));
+    expect(cabinetFlow.steps.find((s) => s.id === 'cabinet.activation')!.checklist).toEqual(generalActivationChecklist('kuzbass'));
   });
 });
