@@ -90,8 +90,8 @@ export function trainingSend(portal: TrainingPortal, openPage: (path: string) =>
       case 'tab-state:get':
         return readState();
       case 'tab-state:set': {
-        // Only the keys the message carries: the parsed `state` has the schema's defaults filled
-        // in for absent keys (zod 4 applies defaults inside `.partial()`), which would reset them.
+        // Only the keys the message carries: an absent key keeps its stored value (with zod's
+        // `TabState.partial()` the defaults would be filled in and reset it).
         const sent = (message as { state: Record<string, unknown> }).state;
         const patch = Object.fromEntries(Object.entries(req.state).filter(([k]) => Object.hasOwn(sent, k)));
         const next = tabStateOf({ ...readState(), ...patch });
