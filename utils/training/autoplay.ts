@@ -27,6 +27,9 @@ export const PAGE_ACTIONS: Array<{ path: RegExp; selector: string; say: string }
   { path: /^\/replica\/mail\/?$/, selector: '#confirm-link', say: 'переходим по ссылке из письма' },
 ];
 
+/** How soon auto-advance looks at the page again when there was nothing to do (ms). */
+export const RETRY_MS = 500;
+
 /** The same action is tried at most this many times on one page before auto-advance gives up. */
 export const MAX_REPEATS = 3;
 
@@ -55,6 +58,8 @@ type Planned = { key: string; say: string; run: () => void | Promise<void> };
  */
 export class Autoplay {
   private timer: ReturnType<typeof setInterval> | null = null;
+  /** A later look at the page when there was nothing to do (see {@link tick}). */
+  private retry: ReturnType<typeof setTimeout> | null = null;
   private planned: Planned | null = null;
   private left = 0;
   private repeats = new Map<string, number>();
@@ -102,6 +107,8 @@ export class Autoplay {
   private cancel(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
     this.planned = null;
   }
 
@@ -118,7 +125,17 @@ export class Autoplay {
       return;
     }
     const plan = this.plan();
-    if (!plan) return;
+    if (!plan) {
+      // Nothing to do on what the page shows now: a countdown planned for an earlier state
+      // (e.g. a step recognised while the page was still rendering) must not fire. Look again
+      // shortly: the outline may still be moving to its control, which no signal reports.
+      this.cancel();
+      this.retry = setTimeout(() => {
+        this.retry = null;
+        this.tick();
+      }, RETRY_MS);
+      return;
+    }
     if (this.planned?.key === plan.key) return;
     const n = this.repeats.get(plan.key) ?? 0;
     if (n >= MAX_REPEATS) {
@@ -201,6 +218,13 @@ export class Autoplay {
     if (!r.width || !r.height) return null;
     const x = r.left + r.width / 2;
     const y = r.top + r.height / 2;
+    const view = this.doc.defaultView!;
+    if (x < 0 || y < 0 || x > view.innerWidth || y > view.innerHeight) {
+      // The outlined control is out of sight (the frame is lower than a browser window): bring
+      // it into view as a person would scroll; the next look finds it under the ring.
+      view.scrollBy({ left: x < 0 || x > view.innerWidth ? x - view.innerWidth / 2 : 0, top: y - view.innerHeight / 2, behavior: 'instant' });
+      return null;
+    }
     return this.doc.elementsFromPoint(x, y).find((el) => el !== host && !host.contains(el) && el !== this.doc.documentElement && el !== this.doc.body) ?? null;
   }
 }
