@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FILL_KEYS } from '@/utils/guide/types';
 
 /**
  * Messages between content scripts / extension pages and the background.
@@ -15,24 +16,14 @@ export const TabState = z.object({
 });
 export type TabState = z.infer<typeof TabState>;
 
-const FillKeyEnum = z.enum([
-  'childName',
-  'childBirthDate',
-  'documentKind',
-  'documentSeries',
-  'documentNumber',
-  'documentIssuedAt',
-  'documentIssuedBy',
-  'documentLabel',
-  'documentScan',
-  'email',
-  'certificateGroup',
-]);
+const FillKeyEnum = z.enum(FILL_KEYS);
 
 /** A request to the background. */
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab-state:get') }),
-  z.object({ type: z.literal('tab-state:set'), state: TabState.partial() }),
+  // No defaults here: zod 4 fills `.partial()` fields with their defaults, and a patch that
+  // only hides the panel would reset the variant (and the other way round).
+  z.object({ type: z.literal('tab-state:set'), state: z.object({ hidden: z.boolean().optional(), variant: z.string().max(20).optional() }) }),
   /** Values for the fields of one step; asked only when the user presses «Заполнить». */
   z.object({ type: z.literal('fill:values'), portal: z.enum(['sgo', 'cabinet']), keys: z.array(FillKeyEnum).max(20) }),
   z.object({ type: z.literal('open-options') }),

@@ -45,19 +45,23 @@ export interface PageMatch {
   none?: Target[];
 }
 
-/** Keys of the values a step may fill from the profile (answered by the background). */
-export type FillKey =
-  | 'childName'
-  | 'childBirthDate'
-  | 'documentKind'
-  | 'documentSeries'
-  | 'documentNumber'
-  | 'documentIssuedAt'
-  | 'documentIssuedBy'
-  | 'documentLabel'
-  | 'documentScan'
-  | 'email'
-  | 'certificateGroup';
+/** Keys of the values a step may fill from the profile (answered by the background); the one list of them. */
+export const FILL_KEYS = [
+  'childName',
+  'childBirthDate',
+  'documentKind',
+  'documentSeries',
+  'documentNumber',
+  'documentIssuedAt',
+  'documentIssuedBy',
+  'documentLabel',
+  'documentScan',
+  'email',
+  'certificateGroup',
+] as const;
+
+/** A key of {@link FILL_KEYS}. */
+export type FillKey = (typeof FILL_KEYS)[number];
 
 /** One field that «Заполнить» sets: where it is and which profile value goes there. */
 export interface FillField {

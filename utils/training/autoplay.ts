@@ -30,6 +30,9 @@ export const PAGE_ACTIONS: Array<{ path: RegExp; selector: string; say: string }
 /** How soon auto-advance looks at the page again when there was nothing to do (ms). */
 export const RETRY_MS = 500;
 
+/** How long a problem step must stay recognised before auto-advance says it stopped (ms). */
+export const PROBLEM_CONFIRM_MS = 1500;
+
 /** The same action is tried at most this many times on one page before auto-advance gives up. */
 export const MAX_REPEATS = 3;
 
@@ -175,7 +178,13 @@ export class Autoplay {
     const step = s.recognised.value;
     if (!step || s.viewing.value) return null;
     if (step.problem) {
-      this.host.status(`Автопоказ остановлен: на странице ошибка (${step.code}). Посмотрите совет в подсказке.`, 'stopped');
+      // Said only when the problem stays: a page still rendering can look like one for a moment.
+      const id = step.id;
+      setTimeout(() => {
+        if (this.engine.state.recognised.value?.id === id && this.settings().autoAdvance) {
+          this.host.status(`Автопоказ остановлен: на странице ошибка (${step.code}). Посмотрите совет в подсказке.`, 'stopped');
+        }
+      }, PROBLEM_CONFIRM_MS);
       return null;
     }
     const special = SPECIAL_STEPS[step.id];

@@ -5,6 +5,7 @@
  * script is bundled on its own and zod would double it; the requests come from our own engine.
  */
 import type { FillValuesResponse, Request, TabState } from '@/utils/messages';
+import { FILL_KEYS } from '@/utils/guide/types';
 import type { Applicant, Child } from '@/utils/profile/schema';
 import { fillValuesFor } from '@/utils/profile/fill-values';
 import { regionOfFlow } from '@/utils/profile/regions';
@@ -55,7 +56,7 @@ function readState(): TabState {
   }
 }
 
-const FILL_KEYS = new Set(['childName', 'childBirthDate', 'documentKind', 'documentSeries', 'documentNumber', 'documentIssuedAt', 'documentIssuedBy', 'documentLabel', 'email', 'certificateGroup', 'documentScan']);
+const FILL_KEY_SET = new Set<string>(FILL_KEYS);
 
 /** A request of the guide's engine, or null when it is not one (the shapes of `Request` in utils/messages.ts). */
 function requestOf(m: unknown): Request | null {
@@ -68,7 +69,7 @@ function requestOf(m: unknown): Request | null {
     case 'tab-state:set':
       return o.state && typeof o.state === 'object' ? ({ type: o.type, state: o.state } as Request) : null;
     case 'fill:values':
-      return (o.portal === 'sgo' || o.portal === 'cabinet') && Array.isArray(o.keys) && o.keys.every((k) => FILL_KEYS.has(k as string))
+      return (o.portal === 'sgo' || o.portal === 'cabinet') && Array.isArray(o.keys) && o.keys.every((k) => FILL_KEY_SET.has(k as string))
         ? ({ type: o.type, portal: o.portal, keys: o.keys } as Request)
         : null;
     default:

@@ -28,6 +28,14 @@ describe('background request handler', () => {
     expect(await handleRequest({ type: 'tab-state:get' }, 8)).toEqual({ hidden: false, variant: 'parent' });
   });
 
+  it('a tab-state patch changes only the keys it carries (hiding keeps the variant and back)', async () => {
+    await handleRequest({ type: 'tab-state:set', state: { variant: 'pupil' } }, 9);
+    await handleRequest({ type: 'tab-state:set', state: { hidden: true } }, 9);
+    expect(await handleRequest({ type: 'tab-state:get' }, 9)).toEqual({ hidden: true, variant: 'pupil' });
+    await handleRequest({ type: 'tab-state:set', state: { variant: 'parent' } }, 9);
+    expect(await handleRequest({ type: 'tab-state:get' }, 9)).toEqual({ hidden: true, variant: 'parent' });
+  });
+
   it('answers only the keys asked for, for the child of the portal’s region', async () => {
     await seed();
     const res = (await handleRequest({ type: 'fill:values', portal: 'cabinet', keys: ['documentSeries', 'email'] }, 1)) as any;

@@ -1,24 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FAMILY, SCAN_PNG_BASE64 } from '@/utils/training/family';
 import { tabStateOf, trainingFillValues, trainingSend } from '@/utils/training/send';
+import { FILL_KEYS } from '@/utils/guide/types';
 import { Applicant, Child } from '@/utils/profile/schema';
 import { TabState } from '@/utils/messages';
 
 /** The guide's messaging on the training portal (`utils/training/send.ts`): the fictional family only. */
 
-const ALL_KEYS = [
-  'childName',
-  'childBirthDate',
-  'documentKind',
-  'documentSeries',
-  'documentNumber',
-  'documentIssuedAt',
-  'documentIssuedBy',
-  'documentLabel',
-  'documentScan',
-  'email',
-  'certificateGroup',
-] as const;
+const ALL_KEYS = FILL_KEYS;
 
 const [ARTEM, DARYA] = FAMILY.children;
 
