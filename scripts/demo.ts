@@ -2,8 +2,9 @@
  * `npm run demo` — the main job, end to end: builds the extension, launches Chromium with it
  * (headless unless `--headed`), serves the replicas at the real host names, stores a fictional
  * family in the extension's profile, walks both flows as a parent would (following the
- * highlights, pressing «Заполнить»), makes the PDFs from the popup, and writes `demo-output/`:
- * a screenshot per step, the PDFs (and their pages as PNG), and `index.html` — an illustrated
+ * highlights, pressing «Заполнить»), makes the PDFs from the popup and the printable guides
+ * («памятки») from the training portal, and writes `demo-output/`: a screenshot per step, the
+ * PDFs (and their pages as PNG), and `index.html` — an illustrated
  * guide like the parents' instructions. Exits 0 only if every step was recognised and every
  * target found.
  */
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { launchWithExtension, seedProfile } from '../tests/support/browser';
 import { walkCabinet, walkSgo, type WalkShot } from '../tests/support/walk';
 import { FAMILY } from '../tests/support/family';
-import { makePapersFromPopup } from '../tests/support/popup';
+import { makeGuideSheetsFromTraining, makePapersFromPopup } from '../tests/support/popup';
 
 const OUT = 'demo-output';
 const headed = process.argv.includes('--headed');
@@ -65,8 +66,15 @@ async function main(): Promise<number> {
     if (existsSync('/usr/bin/pdftoppm')) {
       for (const p of papers) spawnSync('pdftoppm', ['-r', '60', '-png', join(OUT, p.file), join(OUT, p.file.replace(/\.pdf$/, ''))]);
     }
-    writeIndex(shots, papers.map((p) => p.file));
+    console.log('\nПамятки для занятий (учебный портал расширения):');
+    const sheets = await makeGuideSheetsFromTraining(b, OUT);
+    for (const p of sheets) console.log(`  ${p.file} (${Math.round(p.bytes / 1024)} КБ)`);
+    if (existsSync('/usr/bin/pdftoppm')) {
+      for (const p of sheets) spawnSync('pdftoppm', ['-r', '40', '-png', '-f', '1', '-l', '3', join(OUT, p.file), join(OUT, p.file.replace(/\.pdf$/, ''))]);
+    }
+    writeIndex(shots, papers.map((p) => p.file), sheets.map((p) => p.file));
     if (papers.length < 2) failures.push('PDF не создан');
+    if (sheets.length < 2) failures.push('памятка PDF не создана');
   } catch (e) {
     failures.push(String(e instanceof Error ? e.message : e).split('\n')[0]);
   } finally {
@@ -83,7 +91,7 @@ async function main(): Promise<number> {
   return 0;
 }
 
-function writeIndex(shots: WalkShot[], pdfs: string[]): void {
+function writeIndex(shots: WalkShot[], pdfs: string[], sheets: string[]): void {
   const section = (flow: string, title: string) =>
     `<h2>${esc(title)}</h2>\n` +
     shots
@@ -95,7 +103,9 @@ function writeIndex(shots: WalkShot[], pdfs: string[]): void {
 </figure>`,
       )
       .join('\n');
-  const pages = readdirSync(OUT).filter((f) => /\.png$/.test(f) && pdfs.some((p) => f.startsWith(p.replace(/\.pdf$/, ''))));
+  const pagesOf = (files: string[]) => readdirSync(OUT).filter((f) => /\.png$/.test(f) && files.some((p) => f.startsWith(p.replace(/\.pdf$/, ''))));
+  const pages = pagesOf(pdfs);
+  const sheetPages = pagesOf(sheets);
   const html = `<!doctype html>
 <html lang="ru"><head><meta charset="utf-8"><title>Как получить сертификат дополнительного образования — иллюстрированная инструкция</title>
 <style>
@@ -112,6 +122,9 @@ ${section('cabinet', 'Кузбасс: «Личный кабинет гражда
 <h2>Заявление и согласия</h2>
 <p>${pdfs.map((p) => `<a href="${esc(p)}">${esc(p)}</a>`).join(' · ')}</p>
 <div class="pdfs">${pages.map((p) => `<img src="${esc(p)}" alt="${esc(p)}">`).join('')}</div>
+<h2>Памятки для занятий</h2>
+<p>Сделаны кнопкой «Памятка для раздачи (PDF)» на учебном портале расширения: по странице на шаг. ${sheets.map((p) => `<a href="${esc(p)}">${esc(p)}</a>`).join(' · ')}</p>
+<div class="pdfs">${sheetPages.map((p) => `<img src="${esc(p)}" alt="${esc(p)}">`).join('')}</div>
 </body></html>`;
   writeFileSync(join(OUT, 'index.html'), html);
 }

@@ -27,3 +27,26 @@ export async function makePapersFromPopup(b: ExtensionBrowser, outDir: string): 
   await page.close();
   return saved;
 }
+
+/**
+ * Opens the training portal (`training.html`) for each portal and presses «Памятка для раздачи
+ * (PDF)», saving the printable illustrated guide of that portal.
+ * @param b the browser with the extension
+ * @param outDir folder for the PDFs
+ * @returns the saved files (the names the extension offers, e.g. `pamyatka_sgo.tvobr.ru_2026-12-02.pdf`) and their sizes
+ */
+export async function makeGuideSheetsFromTraining(b: ExtensionBrowser, outDir: string): Promise<Array<{ file: string; bytes: number }>> {
+  const page = await b.context.newPage();
+  const saved: Array<{ file: string; bytes: number }> = [];
+  for (const portal of ['sgo', 'cabinet'] as const) {
+    await page.goto(`chrome-extension://${b.extensionId}/training.html#portal=${portal}`);
+    const button = page.getByTestId('training-pdf');
+    await button.waitFor({ timeout: 10_000 });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), button.click()]);
+    const path = join(outDir, download.suggestedFilename());
+    await download.saveAs(path);
+    saved.push({ file: download.suggestedFilename(), bytes: statSync(path).size });
+  }
+  await page.close();
+  return saved;
+}
