@@ -10,6 +10,8 @@ import { routes as sgoRoutes } from '@/replicas/sgo/routes';
 import { routes as cabinetRoutes } from '@/replicas/cabinet/routes';
 import { pages as sgoPages } from '@/replicas/sgo/pages';
 import { pages as cabinetPages } from '@/replicas/cabinet/pages';
+import { sgoFlow } from '@/utils/flows/sgo';
+import { cabinetFlow } from '@/utils/flows/cabinet';
 
 /** The two portals, by the flow id used everywhere else (`sgo`, `cabinet`). */
 export type TrainingPortal = 'sgo' | 'cabinet';
@@ -34,7 +36,7 @@ export const VIRTUAL_PARAM = 'vp';
 export const TRAINING_PORTALS: Record<TrainingPortal, TrainingPortalInfo> = {
   sgo: {
     id: 'sgo',
-    host: 'sgo.tvobr.ru',
+    host: sgoFlow.hosts[0],
     label: 'Тверская область — «Сетевой город. Образование»',
     start: '/?reset=1&children=2&delay=400',
     routes: sgoRoutes,
@@ -42,7 +44,7 @@ export const TRAINING_PORTALS: Record<TrainingPortal, TrainingPortalInfo> = {
   },
   cabinet: {
     id: 'cabinet',
-    host: 'cabinet.ruobr.ru',
+    host: cabinetFlow.hosts[0],
     label: 'Кузбасс — личный кабинет cabinet.ruobr.ru',
     start: '/?reset=1&delay=400',
     routes: cabinetRoutes,
