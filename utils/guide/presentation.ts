@@ -3,41 +3,34 @@
  * animations, the «Демонстрация» mask on real portals, and auto-advance (training pages only).
  * Kept in `browser.storage.local` under {@link PRESENTATION_KEY}; holds no personal data.
  */
-import { z } from 'zod';
 import { browser } from 'wxt/browser';
 
 /** Key of the settings object in `browser.storage.local`. */
 export const PRESENTATION_KEY = 'presentation';
 
 /**
- * The settings. Unknown or broken stored values fall back to the defaults field by field.
- * - `large`: panel text ×1.35 and a thicker highlight ring (for a projector);
- * - `slow`: ring and panel transitions 3× slower, so a room can follow the movement;
- * - `mask`: «Демонстрация» — blur every value the extension fills and keep child data out of the panel;
- * - `autoAdvance`: on the training portal only, perform each step after `pauseSeconds`;
- * - `pauseSeconds`: pause before an automatic step, 2–30 s.
- *
- * The content scripts read the settings with {@link parsePresentation}, which follows this schema
- * without zod (zod would double their size); the `@__PURE__` marks let the bundler drop the schema
- * there. A unit test checks that both agree.
+ * The settings. Unknown or broken stored values fall back to the defaults field by field
+ * ({@link parsePresentation}; plain code, not zod, so the content scripts stay small).
  */
-export const PresentationSchema = /* @__PURE__ */ z.object({
-  large: /* @__PURE__ */ z.boolean().catch(false).default(false),
-  slow: /* @__PURE__ */ z.boolean().catch(false).default(false),
-  mask: /* @__PURE__ */ z.boolean().catch(false).default(false),
-  autoAdvance: /* @__PURE__ */ z.boolean().catch(false).default(false),
-  pauseSeconds: /* @__PURE__ */ z.number().int().min(2).max(30).catch(5).default(5),
-});
-
-/** Presentation settings (see {@link PresentationSchema}). */
-export type Presentation = z.infer<typeof PresentationSchema>;
+export interface Presentation {
+  /** Panel text ×1.35 and a thicker highlight ring (for a projector). */
+  large: boolean;
+  /** Ring and panel transitions 3× slower, so a room can follow the movement. */
+  slow: boolean;
+  /** «Демонстрация»: blur every value the extension fills and keep child data out of the panel. */
+  mask: boolean;
+  /** On the training portal only: perform each step after `pauseSeconds`. */
+  autoAdvance: boolean;
+  /** Pause before an automatic step, whole seconds 2–30. */
+  pauseSeconds: number;
+}
 
 /** The defaults: everything off, 5 s pause. */
 export const DEFAULT_PRESENTATION: Presentation = { large: false, slow: false, mask: false, autoAdvance: false, pauseSeconds: 5 };
 
 /**
- * Parses a stored value (anything) into settings, field by field as {@link PresentationSchema}
- * does (without zod, see there); never throws.
+ * Parses a stored value (anything) into settings, field by field: a field of the wrong type or
+ * out of range gets its default, unknown keys are dropped; never throws.
  * @param raw value read from storage (object, undefined or garbage)
  */
 export function parsePresentation(raw: unknown): Presentation {
