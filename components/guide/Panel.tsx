@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { GuideEngine } from '@/utils/guide/engine';
-import { supportText } from '@/utils/guide/support';
+import { FILL_TEXT, supportText } from '@/utils/guide/support';
 import { stepPosition } from '@/utils/guide/recognise';
 import type { VariantText } from '@/utils/guide/types';
 import { redactValues } from '@/utils/guide/mask';
@@ -11,13 +11,6 @@ function pick(t: VariantText, variant: string): string {
   if (typeof t === 'string') return t;
   return t[variant] ?? t.parent ?? Object.values(t)[0] ?? '';
 }
-
-const FILL_LABEL: Record<string, string> = {
-  filled: 'заполнено',
-  skipped: 'пропущено',
-  'not-found': 'поле не найдено',
-  'no-value': 'нет в профиле',
-};
 
 /** What the panel needs to know about the presentation settings (`utils/guide/presentation.ts`). */
 export interface PanelShow {
@@ -191,7 +184,7 @@ export function Panel({ engine, show = { mask: false } }: { engine: GuideEngine;
                 <ul class="pfdo-filled" data-testid="guide-fill-result">
                   {s.fillOutcomes.value.map((o) => (
                     <li key={o.name} class={`is-${o.status}`}>
-                      {safe(o.name)}: {FILL_LABEL[o.status]}
+                      {safe(o.name)}: {FILL_TEXT[o.status]}
                       {o.reason ? ` (${safe(o.reason)})` : ''}
                     </li>
                   ))}

@@ -36,7 +36,8 @@ const TARGET_TEXT: Record<TargetState, string> = {
   none: 'на этом шаге не нужен',
 };
 
-const FILL_TEXT: Record<FillOutcome['status'], string> = {
+/** Russian words for a fill outcome's status (the panel and the support text say the same). */
+export const FILL_TEXT: Record<FillOutcome['status'], string> = {
   filled: 'заполнено',
   skipped: 'пропущено',
   'not-found': 'поле не найдено',
