@@ -48,7 +48,7 @@ export function startTrainingGuide(): GuideEngine | null {
   if ((portal !== 'sgo' && portal !== 'cabinet') || !shell) return null;
   const flow = portal === 'sgo' ? sgoFlow : cabinetFlow;
   const open = (path: string) => window.open(browser.runtime.getURL(path as '/consultant.html'), '_blank', 'noopener');
-  const engine = mountGuide(flow, trainingSend(portal, open));
+  const engine = mountGuide(flow, trainingSend(open));
   let settings: Presentation = DEFAULT_PRESENTATION;
   const autoplay = new Autoplay(
     engine,

@@ -78,12 +78,11 @@ function requestOf(m: unknown): Request | null {
 }
 
 /**
- * The `Send` of the training portal's guide.
- * @param portal the replica's portal
+ * The `Send` of the training portal's guide (a fill request names its portal itself).
  * @param openPage opens an extension page (`/consultant.html`, `/options.html`) in a new tab
  * @returns answers like the background's (`utils/background/handler.ts`); rejects on invalid requests
  */
-export function trainingSend(portal: TrainingPortal, openPage: (path: string) => void): Send {
+export function trainingSend(openPage: (path: string) => void): Send {
   return async (message) => {
     const req = requestOf(message);
     if (!req) throw new Error('Неверный запрос к расширению');

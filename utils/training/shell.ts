@@ -6,8 +6,7 @@
  */
 import { signal } from '@preact/signals';
 import type { GuideEngine } from '@/utils/guide/engine';
-import { searchSteps } from '@/utils/flows/search';
-import { FLOWS } from '@/utils/flows/search';
+import { FLOWS, searchSteps } from '@/utils/flows/search';
 import type { TrainingShell } from './guide';
 import {
   TRAINING_PORTALS,

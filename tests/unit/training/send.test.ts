@@ -92,31 +92,31 @@ describe('trainingSend', () => {
   });
 
   it('tab-state: defaults, set merges and persists in sessionStorage', async () => {
-    const send = trainingSend('cabinet', () => undefined);
+    const send = trainingSend(() => undefined);
     expect(await send({ type: 'tab-state:get' })).toEqual({ hidden: false, variant: 'parent' });
     expect(await send({ type: 'tab-state:set', state: { hidden: true } })).toEqual({ hidden: true, variant: 'parent' });
     expect(await send({ type: 'tab-state:set', state: { variant: 'pupil' } })).toEqual({ hidden: true, variant: 'pupil' });
     expect(await send({ type: 'tab-state:get' })).toEqual({ hidden: true, variant: 'pupil' });
     // Another page of the same lesson (a new send) reads the same state.
-    expect(await trainingSend('cabinet', () => undefined)({ type: 'tab-state:get' })).toEqual({ hidden: true, variant: 'pupil' });
+    expect(await trainingSend(() => undefined)({ type: 'tab-state:get' })).toEqual({ hidden: true, variant: 'pupil' });
   });
 
   it('tab-state: garbage in sessionStorage falls back to defaults', async () => {
     storage.setItem('pfdo-training-panel', '{not json');
-    const send = trainingSend('sgo', () => undefined);
+    const send = trainingSend(() => undefined);
     expect(await send({ type: 'tab-state:get' })).toEqual({ hidden: false, variant: 'parent' });
     storage.setItem('pfdo-training-panel', JSON.stringify({ hidden: 'yes' }));
     expect(await send({ type: 'tab-state:get' })).toEqual({ hidden: false, variant: 'parent' });
   });
 
   it('tab-state:set: values of the wrong kind are not stored', async () => {
-    const send = trainingSend('cabinet', () => undefined);
+    const send = trainingSend(() => undefined);
     await send({ type: 'tab-state:set', state: { variant: 'pupil' } });
     expect(await send({ type: 'tab-state:set', state: { hidden: 'yes', variant: 'x'.repeat(21) } } as never)).toEqual({ hidden: false, variant: 'parent' });
   });
 
   it('fill:values answers from the family', async () => {
-    const send = trainingSend('cabinet', () => undefined);
+    const send = trainingSend(() => undefined);
     const res = (await send({ type: 'fill:values', portal: 'cabinet', keys: ['documentSeries', 'documentScan'] })) as ReturnType<typeof trainingFillValues>;
     expect(res.values).toEqual({ documentSeries: ARTEM.document.series });
     expect(res.scan?.name).toBe('svidetelstvo-artem.png');
@@ -124,14 +124,14 @@ describe('trainingSend', () => {
 
   it('open-options / open-consultant open extension pages', async () => {
     const opened: string[] = [];
-    const send = trainingSend('sgo', (p) => opened.push(p));
+    const send = trainingSend((p) => opened.push(p));
     expect(await send({ type: 'open-options' })).toBe(true);
     expect(await send({ type: 'open-consultant' })).toBe(true);
     expect(opened).toEqual(['/options.html', '/consultant.html']);
   });
 
   it('rejects malformed requests', async () => {
-    const send = trainingSend('cabinet', () => undefined);
+    const send = trainingSend(() => undefined);
     await expect(send({ type: 'nope' } as never)).rejects.toThrow(/Неверный запрос/);
     await expect(send({ type: 'fill:values', portal: 'evil', keys: [] } as never)).rejects.toThrow(/Неверный запрос/);
     await expect(send({ type: 'fill:values', portal: 'cabinet', keys: ['password'] } as never)).rejects.toThrow(/Неверный запрос/);
