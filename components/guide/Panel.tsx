@@ -2,15 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { GuideEngine } from '@/utils/guide/engine';
 import { FILL_TEXT, supportText } from '@/utils/guide/support';
-import { stepPosition } from '@/utils/guide/recognise';
-import type { VariantText } from '@/utils/guide/types';
+import { stepPosition, textForVariant } from '@/utils/guide/recognise';
 import { redactValues } from '@/utils/guide/mask';
-
-/** Picks the text for the chosen variant (falls back to `parent`, then to any). */
-function pick(t: VariantText, variant: string): string {
-  if (typeof t === 'string') return t;
-  return t[variant] ?? t.parent ?? Object.values(t)[0] ?? '';
-}
 
 /** What the panel needs to know about the presentation settings (`utils/guide/presentation.ts`). */
 export interface PanelShow {
@@ -155,7 +148,7 @@ export function Panel({ engine, show = { mask: false } }: { engine: GuideEngine;
               {step.when ? 'Это описание другого шага.' : 'Этот шаг выполняется не на сайте.'} На открытой странице — шаг {s.recognised.value?.code ?? '—'}.
             </p>
           )}
-          <p class="pfdo-text" data-testid="guide-instruction">{pick(step.instruction, variant)}</p>
+          <p class="pfdo-text" data-testid="guide-instruction">{textForVariant(step.instruction, variant)}</p>
           {s.targetState.value === 'found' && <p class="pfdo-hint">Нужное место обведено рамкой.</p>}
           {s.targetState.value === 'missing' && (
             <p class="pfdo-missing" data-testid="guide-missing">

@@ -7,7 +7,7 @@ import { test, expect } from '../support/fixtures';
 import { EXTENSION_DIR, seedProfile, waitForStep, type ExtensionBrowser } from '../support/browser';
 import { FAMILY } from '../support/family';
 import { FLOWS } from '../../utils/flows/search';
-import type { VariantText } from '../../utils/guide/types';
+import { textForVariant } from '../../utils/guide/recognise';
 
 /**
  * The training portal (`training.html`): the replicas inside the extension with the guide,
@@ -109,7 +109,6 @@ function isSubsequence(want: string[], seen: string[]): boolean {
 }
 
 /** The parent variant's text (or the only one). */
-const parentText = (t: VariantText) => (typeof t === 'string' ? t : (t.parent ?? Object.values(t)[0] ?? ''));
 
 test.beforeEach(async ({ ext }) => {
   await storePresentation(ext, { autoAdvance: false, pauseSeconds: 5, large: false, slow: false, mask: false });
@@ -353,7 +352,7 @@ test('the printable guide (PDF): codes, instructions, one page per step plus the
     for (const s of steps) {
       expect(flat, s.code).toContain(s.code);
       // The first words of the instruction the parent sees (lines may wrap anywhere after them).
-      const words = parentText(s.instruction).replace(/\s+/g, ' ').split(' ').slice(0, 3).join(' ');
+      const words = textForVariant(s.instruction).replace(/\s+/g, ' ').split(' ').slice(0, 3).join(' ');
       expect(flat, `${s.code}: ${words}`).toContain(words);
     }
     for (const c of ['Т-1', 'Т-2', 'Т-3', 'Т-4', 'Т-5', 'Т-6']) expect(flat).toContain(c);

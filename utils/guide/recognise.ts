@@ -1,4 +1,4 @@
-import type { Flow, PageMatch, Step, Target } from './types';
+import type { VariantText, Flow, PageMatch, Step, Target } from './types';
 import { locate } from './locate';
 
 /**
@@ -63,4 +63,14 @@ export function stepById(flow: Flow, id: string): Step {
   const s = flow.steps.find((x) => x.id === id);
   if (!s) throw new Error(`Unknown step ${id} in flow ${flow.id}`);
   return s;
+}
+
+/**
+ * The text of a step for a flow variant: the variant's own, else the parent's, else any.
+ * @param t a step's text (one string, or one per variant id such as `parent` / `pupil`)
+ * @param variant variant id (default `parent`)
+ */
+export function textForVariant(t: VariantText, variant = 'parent'): string {
+  if (typeof t === 'string') return t;
+  return t[variant] ?? t.parent ?? Object.values(t)[0] ?? '';
 }

@@ -9,13 +9,9 @@ import { FLOWS } from '@/utils/flows/search';
 import { troublesFor } from '@/utils/flows/troubles';
 import { stepImageFile } from '@/utils/flows/images';
 import { downloadBlob } from '@/utils/download';
-import type { Step, VariantText } from '@/utils/guide/types';
+import type { Step } from '@/utils/guide/types';
+import { textForVariant } from '@/utils/guide/recognise';
 import { TRAINING_PORTALS, type TrainingPortal } from './nav';
-
-/** The parent variant's text (or the only one). */
-function parentText(t: VariantText): string {
-  return typeof t === 'string' ? t : (t.parent ?? Object.values(t)[0] ?? '');
-}
 
 /**
  * A step picture as JPEG bytes (pdf-lib embeds PNG and JPEG, the pictures are WebP): decoded
@@ -60,7 +56,7 @@ export async function makeGuideSheet(portal: TrainingPortal): Promise<string> {
       const notes = troublesFor(s.id)
         .slice(0, 2)
         .map((t) => `Если ${t.symptom.charAt(0).toLowerCase()}${t.symptom.slice(1).replace(/[.!]$/, '')}: ${t.advice.charAt(0).toLowerCase()}${t.advice.slice(1)}`);
-      return { code: s.code, title: s.title, instruction: parentText(s.instruction), image: bytes ? { bytes, type: 'jpeg' as const } : undefined, notes };
+      return { code: s.code, title: s.title, instruction: textForVariant(s.instruction), image: bytes ? { bytes, type: 'jpeg' as const } : undefined, notes };
     }),
   );
   const { buildGuidePdf, guidePdfFileName } = await import('@/utils/papers/guide-pdf');

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { sgoFlow } from '@/utils/flows/sgo';
 import { cabinetFlow } from '@/utils/flows/cabinet';
-import { matchingSteps, recognise, stepPosition } from '@/utils/guide/recognise';
+import { matchingSteps, recognise, stepPosition, textForVariant } from '@/utils/guide/recognise';
 import type { Flow } from '@/utils/guide/types';
 import { sgoExamples, cabinetExamples, type Example } from './examples';
 
@@ -37,3 +37,13 @@ function matrix(flow: Flow, examples: Example[]) {
 
 matrix(sgoFlow, sgoExamples);
 matrix(cabinetFlow, cabinetExamples);
+
+describe('textForVariant', () => {
+  it('the variant’s own text, else the parent’s, else any; a plain string as is', () => {
+    expect(textForVariant('один', 'pupil')).toBe('один');
+    expect(textForVariant({ parent: 'родитель', pupil: 'ученик' }, 'pupil')).toBe('ученик');
+    expect(textForVariant({ parent: 'родитель', pupil: 'ученик' })).toBe('родитель');
+    expect(textForVariant({ parent: 'родитель' }, 'pupil')).toBe('родитель');
+    expect(textForVariant({ pupil: 'ученик' })).toBe('ученик');
+  });
+});
