@@ -12,6 +12,7 @@ import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchWithExtension, seedProfile } from '../tests/support/browser';
+import { ensureSystem } from './system';
 import { walkCabinet, walkSgo, type WalkShot } from '../tests/support/walk';
 import { FAMILY } from '../tests/support/family';
 import { makeGuideSheetsFromTraining, makePapersFromPopup } from '../tests/support/popup';
@@ -26,6 +27,8 @@ function esc(s: string): string {
 
 async function main(): Promise<number> {
   const t0 = Date.now();
+  // The demo needs Chromium only (Debian's package; installed here when run as root).
+  if (!ensureSystem('demo')) return 1;
   if (!skipBuild) {
     console.log('Сборка расширения (wxt build)…');
     execSync('npx wxt build', { stdio: 'inherit' });

@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { ensureSystem } from '../scripts/system';
 
 const started = Date.now();
 let passed = 0;
@@ -33,6 +34,14 @@ function step(name: string, cmd: string): boolean {
 }
 
 mkdirSync('.tmp', { recursive: true });
+
+// Chromium, firefox-esr and poppler-utils come from Debian: installed here when root may do it,
+// else the check says exactly what to install, and nothing else runs.
+console.log('=== system check (scripts/system.ts test)');
+if (!ensureSystem('test')) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 const built = step('build chrome', 'npx wxt build') && step('build firefox', 'npx wxt build -b firefox');
 step('zip chrome + firefox', 'npx wxt zip && npx wxt zip -b firefox');

@@ -26,9 +26,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import puppeteer, { type Browser, type Page, type HTTPRequest } from 'puppeteer-core';
+import { browserPath } from '../../scripts/system';
 
-/** Firefox binary (Debian's ESR unless `FIREFOX_PATH` says otherwise). */
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** Firefox binary: `FIREFOX_PATH`, else Debian's `/usr/bin/firefox-esr` or `firefox-esr` on PATH (`scripts/system.ts`). */
+export const FIREFOX = browserPath('firefox');
 
 /** Hosts answered from the replicas. */
 export const PORTAL_HOSTS = ['sgo.tvobr.ru', 'cabinet.ruobr.ru'];

@@ -3,9 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resolveReplica } from '../../replicas/router';
+import { browserPath } from '../../scripts/system';
 
-/** Path of Debian's Chromium (or `CHROMIUM_PATH`). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Path of Chromium: `CHROMIUM_PATH`, Debian's `/usr/bin/chromium`, or `chromium`/`chromium-browser` on PATH (`scripts/system.ts`). */
+export const CHROMIUM = browserPath('chromium');
 /** The built Chrome extension. */
 export const EXTENSION_DIR = resolve(process.env.PFDO_EXTENSION_DIR ?? '.output/chrome-mv3');
 
