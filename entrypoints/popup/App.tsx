@@ -21,11 +21,23 @@ const message = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
 const blankRegion = signal<RegionId>('tver');
 /** Presentation settings of the guide («Показ на экране»). */
 const presentation = signal<Presentation>(DEFAULT_PRESENTATION);
+/** The stored presentation settings have been read: the switches show them and may change them. */
+const presentationReady = signal(false);
+/** Switches whose change is being written to storage (their `data-saved` is "false" meanwhile). */
+const saving = signal<ReadonlySet<string>>(new Set());
 
 /** Loads the profile from the extension's database, and the presentation settings. */
 export async function load(): Promise<void> {
-  watchPresentation((p) => (presentation.value = p));
-  void loadPresentation().then((p) => (presentation.value = p));
+  let changed = false; // a change stored elsewhere while the first read is on its way wins over it
+  watchPresentation((p) => {
+    changed = true;
+    presentation.value = p;
+    presentationReady.value = true;
+  });
+  void loadPresentation().then((p) => {
+    if (!changed) presentation.value = p;
+    presentationReady.value = true;
+  });
   try {
     const [list, a] = await Promise.all([listChildren(), getApplicant()]);
     children.value = list;
@@ -79,11 +91,22 @@ const SHOW_SWITCHES: Array<{ key: 'large' | 'slow' | 'mask'; label: string; hint
  */
 function ShowSettings() {
   const p = presentation.value;
+  const ready = presentationReady.value;
+  // The write starts in the click's own task (no read first), so closing the popup at once keeps it.
   const toggle = (key: 'large' | 'slow' | 'mask', on: boolean) => {
-    presentation.value = { ...presentation.value, [key]: on };
-    savePresentation({ [key]: on }).catch((err: unknown) => {
-      message.value = { kind: 'error', text: `Не удалось сохранить настройку: ${err instanceof Error ? err.message : String(err)}` };
-    });
+    const before = presentation.value;
+    presentation.value = { ...before, [key]: on };
+    saving.value = new Set([...saving.value, key]);
+    savePresentation({ [key]: on }, before)
+      .catch((err: unknown) => {
+        presentation.value = { ...presentation.value, [key]: before[key] };
+        message.value = { kind: 'error', text: `Не удалось сохранить настройку: ${err instanceof Error ? err.message : String(err)}` };
+      })
+      .finally(() => {
+        const next = new Set(saving.value);
+        next.delete(key);
+        saving.value = next;
+      });
   };
   return (
     <fieldset class="show-settings" data-testid="popup-presentation">
@@ -93,6 +116,8 @@ function ShowSettings() {
           <input
             type="checkbox"
             data-testid={`popup-${sw.key}`}
+            data-saved={String(ready && !saving.value.has(sw.key))}
+            disabled={!ready}
             checked={p[sw.key]}
             onChange={(e) => toggle(sw.key, (e.currentTarget as HTMLInputElement).checked)}
           />

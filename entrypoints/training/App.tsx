@@ -23,7 +23,7 @@ export function App() {
   }, []);
   const portal = controller.portal.value;
   const info = TRAINING_PORTALS[portal];
-  const set = (patch: Partial<Presentation>) => void savePresentation(patch).then(setPres);
+  const set = (patch: Partial<Presentation>) => void savePresentation(patch, pres).then(setPres);
   const onCode = (e: Event) => {
     e.preventDefault();
     controller.notice.value = controller.showCode(code);

@@ -43,14 +43,48 @@ async function popupSwitch(ext: ExtensionBrowser, testId: 'popup-large' | 'popup
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   const box = page.getByTestId(testId);
-  await box.waitFor();
+  // The switches are enabled once the stored settings are read; `data-saved` says the write landed.
+  await expect(box).toBeEnabled();
   if ((await box.isChecked()) !== on) {
     await box.focus();
     await page.keyboard.press('Space');
   }
   await expect(box).toBeChecked({ checked: on });
+  await expect(box).toHaveAttribute('data-saved', 'true');
   await page.close();
 }
+
+/** The stored presentation settings, read in the service worker. */
+async function storedShow(ext: ExtensionBrowser): Promise<Partial<Show>> {
+  const [sw] = ext.context.serviceWorkers();
+  return sw.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('presentation')).presentation ?? {});
+}
+
+test('a popup switch is stored even when the popup is closed right after the click (the browser closes it on any outside click)', async ({ ext }) => {
+  for (let i = 0; i < 8; i++) {
+    const on = i % 2 === 0;
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    const box = page.getByTestId('popup-mask');
+    await expect(box).toBeEnabled();
+    await expect(box).toBeChecked({ checked: !on });
+    // Click and close in one task, as when the browser closes the popup right after a click.
+    await Promise.all([page.waitForEvent('close'), page.evaluate(() => {
+      document.querySelector<HTMLInputElement>('[data-testid=popup-mask]')!.click();
+      window.close();
+    })]);
+    await expect.poll(async () => (await storedShow(ext)).mask, `round ${i}`).toBe(on);
+  }
+  // A portal page opened now starts with the stored value, and follows later changes.
+  await storeShow(ext, { mask: true });
+  const page = await ext.context.newPage();
+  await page.goto(DOCUMENT_FORM);
+  await waitForStep(page, 'cabinet.document-form');
+  await expect(page.locator('pfdo-guide')).toHaveAttribute('data-mask', 'true');
+  await storeShow(ext, { mask: false });
+  await expect(page.locator('pfdo-guide')).toHaveAttribute('data-mask', 'false');
+  await page.close();
+});
 
 /** Opens the replica's document dialog and waits for the guide's step К-5. */
 async function openDocumentForm(ext: ExtensionBrowser): Promise<Page> {

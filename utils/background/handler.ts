@@ -22,9 +22,12 @@ export async function handleRequest(message: unknown, tabId: number | undefined)
     case 'tab-state:get':
       return readTabState(tabId);
     case 'tab-state:set': {
-      const next = TabState.parse({ ...(await readTabState(tabId)), ...req.state });
-      if (tabId !== undefined) await browser.storage.session.set({ [TAB_KEY(tabId)]: next });
-      return next;
+      const patch = req.state;
+      return inTabOrder(tabId, async () => {
+        const next = TabState.parse({ ...(await readTabState(tabId)), ...patch });
+        if (tabId !== undefined) await browser.storage.session.set({ [TAB_KEY(tabId)]: next });
+        return next;
+      });
     }
     case 'fill:values':
       return fillValues(req.portal, req.keys);
@@ -35,6 +38,23 @@ export async function handleRequest(message: unknown, tabId: number | undefined)
       await browser.tabs.create({ url: browser.runtime.getURL('/consultant.html') });
       return true;
   }
+}
+
+/** The last tab-state write queued for each tab. */
+const tabQueues = new Map<number | undefined, Promise<unknown>>();
+
+/**
+ * Runs read-modify-write patches of one tab's state one after another: two patches sent at
+ * once (the panel hidden and the variant changed) both land instead of the later one writing
+ * over the earlier with the state it read before.
+ */
+function inTabOrder<T>(tabId: number | undefined, job: () => Promise<T>): Promise<T> {
+  const prev = tabQueues.get(tabId) ?? Promise.resolve();
+  const run = prev.then(job, job);
+  const tail = run.catch(() => undefined);
+  tabQueues.set(tabId, tail);
+  void tail.then(() => tabQueues.get(tabId) === tail && tabQueues.delete(tabId));
+  return run;
 }
 
 async function readTabState(tabId: number | undefined): Promise<TabState> {

@@ -90,6 +90,8 @@ export class GuideEngine {
   /** Values the last fill put into the page (in this content script only), to mask them in the panel. */
   private filledValues: string[] = [];
   private lastUrl = '';
+  /** Tab-state keys the user has set on this page (they win over the stored state read at start). */
+  private readonly touched = new Set<'hidden' | 'variant'>();
   private readonly onUse = (e: Event) => this.used(e);
   private readonly onNav = () => this.schedule();
 
@@ -115,9 +117,10 @@ export class GuideEngine {
   async start(): Promise<void> {
     try {
       const st = (await this.send({ type: 'tab-state:get' })) as TabState | undefined;
+      // A choice the user made while the stored state was on its way wins over it.
       if (st) batch(() => {
-        this.state.hidden.value = st.hidden;
-        this.state.variant.value = st.variant;
+        if (!this.touched.has('hidden')) this.state.hidden.value = st.hidden;
+        if (!this.touched.has('variant')) this.state.variant.value = st.variant;
       });
     } catch {
       /* background not reachable (extension reloading): keep defaults */
@@ -309,6 +312,7 @@ export class GuideEngine {
 
   /** Hides or shows the panel and highlight; remembered for this tab across reloads. */
   setHidden(hidden: boolean): void {
+    this.touched.add('hidden');
     this.state.hidden.value = hidden;
     void this.send({ type: 'tab-state:set', state: { hidden } }).catch(() => undefined);
     this.pass();
@@ -316,6 +320,7 @@ export class GuideEngine {
 
   /** Chooses the flow variant (parent / pupil); remembered for this tab. */
   setVariant(variant: string): void {
+    this.touched.add('variant');
     this.state.variant.value = variant;
     void this.send({ type: 'tab-state:set', state: { variant } }).catch(() => undefined);
     this.onChange();

@@ -79,8 +79,9 @@ export function mountGuide(flow: Flow, send: Send = sendToBackground, options: M
     update();
   };
   const setMask = (on: boolean) => {
+    const before = show;
     apply({ ...show, mask: on }); // at once, even if storage is unreachable (orphaned script)
-    savePresentation({ mask: on }).catch(() => undefined);
+    savePresentation({ mask: on }, before).catch(() => undefined);
   };
   const update = () => {
     const s = engine.state;

@@ -58,10 +58,21 @@ export async function loadPresentation(): Promise<Presentation> {
 
 /**
  * Changes some settings and stores the result.
+ *
+ * With `current` (the settings this page already holds, kept live by {@link watchPresentation}),
+ * the write is issued in the same task as the call, with no read first: a popup that closes right
+ * after the click (the browser closes it on any click outside) still stores the change. Without
+ * it, the stored settings are read first (a page that has not loaded them).
  * @param patch fields to change
+ * @param current the full settings the caller holds, if it holds them
  * @returns the stored settings
  */
-export async function savePresentation(patch: Partial<Presentation>): Promise<Presentation> {
+export async function savePresentation(patch: Partial<Presentation>, current?: Presentation): Promise<Presentation> {
+  if (current) {
+    const next = parsePresentation({ ...current, ...patch });
+    await browser.storage.local.set({ [PRESENTATION_KEY]: next });
+    return next;
+  }
   const next = parsePresentation({ ...(await loadPresentation()), ...patch });
   await browser.storage.local.set({ [PRESENTATION_KEY]: next });
   return next;

@@ -36,6 +36,14 @@ describe('background request handler', () => {
     expect(await handleRequest({ type: 'tab-state:get' }, 9)).toEqual({ hidden: true, variant: 'parent' });
   });
 
+  it('patches sent at once to the same tab all land (no read-modify-write race)', async () => {
+    await Promise.all([
+      handleRequest({ type: 'tab-state:set', state: { hidden: true } }, 11),
+      handleRequest({ type: 'tab-state:set', state: { variant: 'pupil' } }, 11),
+    ]);
+    expect(await handleRequest({ type: 'tab-state:get' }, 11)).toEqual({ hidden: true, variant: 'pupil' });
+  });
+
   it('answers only the keys asked for, for the child of the portal’s region', async () => {
     await seed();
     const res = (await handleRequest({ type: 'fill:values', portal: 'cabinet', keys: ['documentSeries', 'email'] }, 1)) as any;
