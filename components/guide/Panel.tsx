@@ -4,6 +4,7 @@ import type { GuideEngine } from '@/utils/guide/engine';
 import { FILL_TEXT, supportText } from '@/utils/guide/support';
 import { stepPosition, textForVariant } from '@/utils/guide/recognise';
 import { redactValues } from '@/utils/guide/mask';
+import type { PanelMode, Side } from '@/utils/guide/placement';
 
 /** What the panel needs to know about the presentation settings (`utils/guide/presentation.ts`). */
 export interface PanelShow {
@@ -12,6 +13,28 @@ export interface PanelShow {
   /** Turns «Демонстрация» on or off (stores the setting for every tab). */
   setMask?: (on: boolean) => void;
 }
+
+/**
+ * Where the panel is and how it is shown (set by the host, `utils/guide/mount.tsx`, from
+ * `utils/guide/placement.ts`), and the user's controls over it.
+ */
+export interface PanelLayout {
+  /** `full`, or `bar` when there is no room beside the outlined control and its dialog. */
+  mode: PanelMode;
+  /** The side of the screen the panel is on now. */
+  side: Side;
+  /** The user opened the whole panel from the bar (shown even where it covers the page). */
+  expanded: boolean;
+  /** Moves the panel to the other side (remembered for this portal). */
+  moveSide(): void;
+  /** «Развернуть» / «Свернуть». */
+  setExpanded(on: boolean): void;
+  /** Starts dragging the panel by its header (pointer down on the header). */
+  startDrag(e: PointerEvent): void;
+}
+
+/** Layout for hosts that place nothing (unit tests, the training page's defaults). */
+export const STATIC_LAYOUT: PanelLayout = { mode: 'full', side: 'right', expanded: false, moveSide() {}, setExpanded() {}, startDrag() {} };
 
 /** State of «Скопировать сведения для поддержки»: the text and whether the clipboard took it. */
 interface SupportCopy {
@@ -95,9 +118,12 @@ function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelSh
  * and the «Демонстрация» switch. All text is rendered as text (Preact escapes), never as HTML.
  * While «Демонстрация» is on, the header shows a badge and every text that is not the flow's
  * own (fill messages and reasons, the support text) has the filled values masked.
+ * When the host has no room for the whole panel beside the outlined control and its dialog, it
+ * shows the bar ({@link PanelBar}) instead.
  * @param show presentation settings the panel reflects (default: «Демонстрация» off, no switch)
+ * @param layout where the panel is and the user's controls over it (default: whole panel, no moving)
  */
-export function Panel({ engine, show = { mask: false } }: { engine: GuideEngine; show?: PanelShow }) {
+export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }: { engine: GuideEngine; show?: PanelShow; layout?: PanelLayout }) {
   const s = engine.state;
   const flow = s.flow;
   const safe = (text: string) => (show.mask ? redactValues(text, engine.personalValues) : text);
@@ -121,9 +147,19 @@ export function Panel({ engine, show = { mask: false } }: { engine: GuideEngine;
   const variant = s.variant.value;
   const advice = (step?.advice ?? []).map((id) => flow.advice.find((a) => a.id === id)).filter(Boolean);
   const openAdvice = flow.advice.find((a) => a.id === s.adviceOpen.value);
+  if (layout.mode === 'bar' && !layout.expanded && step) {
+    return <PanelBar engine={engine} show={show} layout={layout} safe={safe} />;
+  }
   return (
-    <section class={`pfdo-panel${step?.problem ? ' is-problem' : ''}`} role="dialog" aria-label="Помощник: сертификат дополнительного образования" data-testid="guide-panel">
-      <header class="pfdo-head">
+    <section
+      class={`pfdo-panel${step?.problem ? ' is-problem' : ''}`}
+      role="dialog"
+      aria-label="Помощник: сертификат дополнительного образования"
+      data-testid="guide-panel"
+      data-mode="full"
+      data-side={layout.side}
+    >
+      <header class="pfdo-head" onPointerDown={(e) => layout.startDrag(e as unknown as PointerEvent)} title="Подсказку можно перетащить к другому краю">
         <span class="pfdo-head-title">
           <span class="pfdo-brand">Помощник · сертификат ДО</span>
           {show.mask && (
@@ -132,9 +168,17 @@ export function Panel({ engine, show = { mask: false } }: { engine: GuideEngine;
             </span>
           )}
         </span>
-        <button class="pfdo-icon" type="button" data-testid="guide-hide" onClick={() => engine.setHidden(true)} title="Скрыть подсказку" aria-label="Скрыть подсказку">
-          ✕
-        </button>
+        <span class="pfdo-head-tools">
+          {layout.expanded && (
+            <button class="pfdo-icon" type="button" data-testid="guide-collapse" onClick={() => layout.setExpanded(false)} title="Свернуть в строку" aria-label="Свернуть в строку">
+              ▁
+            </button>
+          )}
+          <MoveButton layout={layout} />
+          <button class="pfdo-icon" type="button" data-testid="guide-hide" onClick={() => engine.setHidden(true)} title="Скрыть подсказку" aria-label="Скрыть подсказку">
+            ✕
+          </button>
+        </span>
       </header>
       {step ? (
         <div class="pfdo-body">
@@ -237,6 +281,87 @@ export function Panel({ engine, show = { mask: false } }: { engine: GuideEngine;
         </button>
       </footer>
       <SupportRow engine={engine} show={show} safe={safe} />
+    </section>
+  );
+}
+
+/** The «⇄» button: moves the panel to the other side of the screen (remembered for this portal). */
+function MoveButton({ layout }: { layout: PanelLayout }) {
+  const to = layout.side === 'left' ? 'вправо' : 'влево';
+  return (
+    <button class="pfdo-icon" type="button" data-testid="guide-move" onClick={() => layout.moveSide()} title={`Перенести подсказку ${to}`} aria-label={`Перенести подсказку ${to}`}>
+      ⇄
+    </button>
+  );
+}
+
+/**
+ * The compact bar shown where the whole panel would cover the outlined control or its dialog:
+ * the step's code and title, the instruction in one line (whole text on hover and for screen
+ * readers), «Заполнить» where the step fills, «Развернуть», move and hide; after a fill, the
+ * list of filled fields in a line, and a short note when the control is not found.
+ */
+function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: PanelShow; layout: PanelLayout; safe: (t: string) => string }) {
+  const s = engine.state;
+  const step = s.shown.value!;
+  const text = textForVariant(step.instruction, s.variant.value);
+  const viewingOther = !!s.viewing.value && s.viewing.value !== s.recognised.value?.id;
+  return (
+    <section
+      class={`pfdo-panel pfdo-bar${step.problem ? ' is-problem' : ''}`}
+      role="dialog"
+      aria-label="Помощник: сертификат дополнительного образования"
+      data-testid="guide-panel"
+      data-mode="bar"
+      data-side={layout.side}
+    >
+      <div class="pfdo-bar-row" onPointerDown={(e) => (e.target === e.currentTarget ? layout.startDrag(e as unknown as PointerEvent) : undefined)}>
+        <span class="pfdo-code" data-testid="guide-code">{step.code}</span>
+        <span class="pfdo-bar-words">
+          <b class="pfdo-title">{step.title}</b>
+          {show.mask && <span class="pfdo-badge" data-testid="guide-mask-badge">Демонстрация</span>}
+          <span class="pfdo-bar-text" data-testid="guide-instruction" title={text}>
+            {text}
+          </span>
+        </span>
+        <span class="pfdo-bar-tools">
+          {step.fill && !viewingOther && (
+            <button class="pfdo-primary" type="button" data-testid="guide-fill" onClick={() => void engine.fill()}>
+              Заполнить
+            </button>
+          )}
+          <button class="pfdo-secondary" type="button" data-testid="guide-expand" onClick={() => layout.setExpanded(true)} title="Показать подсказку целиком">
+            Развернуть
+          </button>
+          <MoveButton layout={layout} />
+          <button class="pfdo-icon" type="button" data-testid="guide-hide" onClick={() => engine.setHidden(true)} title="Скрыть подсказку" aria-label="Скрыть подсказку">
+            ✕
+          </button>
+        </span>
+      </div>
+      {s.targetState.value === 'missing' && (
+        <p class="pfdo-bar-line pfdo-missing" data-testid="guide-missing">
+          Не вижу нужного элемента. Найдите {step.lookFor ?? 'его'}.
+        </p>
+      )}
+      {s.fillMessage.value && <p class="pfdo-bar-line pfdo-missing">{safe(s.fillMessage.value)}</p>}
+      {s.fillOutcomes.value && (
+        <ul class="pfdo-filled pfdo-bar-line" data-testid="guide-fill-result">
+          {s.fillOutcomes.value.map((o) => (
+            <li key={o.name} class={`is-${o.status}`}>
+              {safe(o.name)}: {FILL_TEXT[o.status]}
+              {o.reason ? ` (${safe(o.reason)})` : ''}
+            </li>
+          ))}
+          {engine.canUndo && (
+            <li class="pfdo-bar-undo">
+              <button class="pfdo-link" type="button" data-testid="guide-undo" onClick={() => engine.undoFill()}>
+                Отменить заполнение
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
     </section>
   );
 }

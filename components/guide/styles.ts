@@ -21,10 +21,13 @@ export const GUIDE_CSS = `
 @media (prefers-reduced-motion: reduce) { .pfdo-panel, .pfdo-fab { animation: none; } }
 .pfdo-panel { width: calc(360px * var(--pfdo-s)); max-width: calc(100vw - 32px); max-height: calc(100vh - 32px); overflow: auto;
   background: #fff; border: 2px solid #1a5fb4; border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.25); }
-.pfdo-left .pfdo-panel, .pfdo-left .pfdo-fab { right: auto; left: 16px; }
+/* The host places the panel (inline left/top/bottom/width/max-height, utils/guide/placement.ts). */
+.pfdo-left .pfdo-fab { right: auto; left: 16px; }
+.pfdo-panel.is-dragging { transition: none; opacity: .92; box-shadow: 0 12px 36px rgba(0,0,0,.35); }
 .pfdo-panel.is-problem { border-color: #c01c28; }
 .pfdo-head { display: flex; align-items: center; justify-content: space-between; padding: 8px 12px;
-  gap: 8px; background: #1a5fb4; color: #fff; font-weight: 600; font-size: .875em; }
+  gap: 8px; background: #1a5fb4; color: #fff; font-weight: 600; font-size: .875em; cursor: grab; touch-action: none; user-select: none; }
+.pfdo-head-tools { display: flex; align-items: center; gap: 2px; }
 .pfdo-head-title { display: flex; align-items: center; flex-wrap: wrap; gap: 4px 8px; }
 .pfdo-badge { display: inline-block; padding: 1px 8px; border-radius: 10px; background: #ffbe6f; color: #1b1b1f;
   font-size: .9em; font-weight: 700; }
@@ -52,10 +55,25 @@ export const GUIDE_CSS = `
 .pfdo-link { all: unset; cursor: pointer; color: #1a5fb4; text-decoration: underline; font-size: .9375em; margin-right: 12px; }
 .pfdo-advice { background: #f0f4fa; border-radius: 8px; padding: 8px 10px; margin: 6px 0 8px; font-size: .9375em; }
 .pfdo-advice p { margin: 4px 0 0; }
-.pfdo-foot { display: flex; gap: 6px; align-items: center; justify-content: space-between; padding: 8px 12px 12px; }
-.pfdo-variant { font: inherit; font-size: .875em; max-width: calc(150px * var(--pfdo-s)); padding: 4px; border-radius: 6px; border: 1px solid #999; background: #fff; color: #1b1b1f; }
+.pfdo-foot { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; justify-content: space-between; padding: 8px 12px 12px; }
+.pfdo-foot .pfdo-secondary { white-space: nowrap; }
+.pfdo-variant { font: inherit; font-size: .875em; flex: 1 1 calc(110px * var(--pfdo-s)); min-width: 0; max-width: calc(170px * var(--pfdo-s)); padding: 4px; border-radius: 6px; border: 1px solid #999; background: #fff; color: #1b1b1f; }
 .pfdo-fab { cursor: pointer; border: 0; border-radius: 24px; padding: 10px 16px; background: #1a5fb4; color: #fff; font-weight: 700;
   box-shadow: 0 4px 14px rgba(0,0,0,.3); }
+/* The bar: the panel in one line where the whole panel would cover the control or its dialog. */
+.pfdo-bar { overflow: hidden auto; }
+.pfdo-bar-row { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; padding: 6px 8px 6px 12px; cursor: grab; touch-action: none; }
+.pfdo-bar .pfdo-code { font-size: 1.5em; }
+.pfdo-bar-words { flex: 1 1 140px; min-width: 0; display: flex; flex-direction: column; }
+.pfdo-bar .pfdo-title { font-size: .9375em; margin: 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.pfdo-bar-text { font-size: .875em; line-height: 1.35; overflow: hidden; color: #333;
+  display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; line-clamp: 2; }
+.pfdo-bar-tools { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-left: auto; max-width: 100%; }
+.pfdo-bar .pfdo-icon { color: #1a5fb4; }
+.pfdo-bar .pfdo-primary, .pfdo-bar .pfdo-secondary { padding: 5px 10px; }
+.pfdo-bar-line { margin: 0 12px 8px; }
+.pfdo-filled.pfdo-bar-line { display: flex; flex-wrap: wrap; gap: 2px 14px; width: auto; padding-left: 0; list-style: none; }
+.pfdo-filled.pfdo-bar-line li { min-width: 0; overflow-wrap: anywhere; }
 /* Help-desk row: support text and the consultant page. */
 .pfdo-support { padding: 0 12px 10px; border-top: 1px solid #e3e3e8; }
 .pfdo-support-row { display: flex; flex-wrap: wrap; gap: 4px 0; padding-top: 8px; }

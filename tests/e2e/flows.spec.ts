@@ -1,6 +1,6 @@
 import { test, expect } from '../support/fixtures';
 import { seedProfile, waitForStep, replicaReady } from '../support/browser';
-import { walkSgo, walkCabinet, panelInfo, waitForHighlight } from '../support/walk';
+import { walkSgo, walkCabinet, panelInfo, waitForHighlight, SGO_WALK, CABINET_WALK } from '../support/walk';
 import { FAMILY } from '../support/family';
 
 test.describe.configure({ mode: 'serial' });
@@ -12,7 +12,7 @@ test.beforeAll(async ({ ext }) => {
 test('Tver: the whole flow as a parent with two children, following the highlights', async ({ ext }) => {
   const page = await ext.context.newPage();
   const seen = await walkSgo(page, 'https://sgo.tvobr.ru/?reset=1&children=2&delay=400');
-  expect(seen).toEqual(['sgo.login', 'sgo.open-settings', 'sgo.choose-child', 'sgo.done', 'sgo.activation']);
+  expect(seen).toEqual(SGO_WALK);
   await page.close();
 });
 
@@ -26,20 +26,7 @@ test('Kuzbass: the whole flow from login to the certificate page and the activat
     }
     if (shot.stepId === 'cabinet.email' && shot.note) filled.email = await p.locator('input[type=email]').first().inputValue();
   });
-  expect(seen).toEqual([
-    'cabinet.login',
-    'cabinet.services',
-    'cabinet.apply',
-    'cabinet.add-document',
-    'cabinet.document-form',
-    'cabinet.submit-request',
-    'cabinet.email',
-    'cabinet.check-mail',
-    'cabinet.get-certificate',
-    'cabinet.certificate-dialog',
-    'cabinet.certificate',
-    'cabinet.activation',
-  ]);
+  expect(seen).toEqual(CABINET_WALK);
   expect(filled).toEqual({ series: 'III-ПО', number: '537155', email: FAMILY.applicant.email });
   await page.close();
 });

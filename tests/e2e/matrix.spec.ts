@@ -1,5 +1,5 @@
 import { test, expect } from '../support/fixtures';
-import { replicaReady, waitForStep } from '../support/browser';
+import { openReplicaPage, waitForStep } from '../support/browser';
 import { matrixBundle } from '../support/matrix-bundle';
 import { pages as sgoPages } from '../../replicas/sgo/pages';
 import { pages as cabinetPages } from '../../replicas/cabinet/pages';
@@ -12,24 +12,6 @@ import type { ReplicaPage } from '../../replicas/types';
  */
 const bundle = matrixBundle();
 
-async function open(page: import('@playwright/test').Page, p: ReplicaPage) {
-  if (p.method === 'POST') {
-    const u = new URL(p.url);
-    await page.goto(`${u.origin}/?${u.searchParams}`);
-    await page.evaluate((action) => {
-      const f = document.createElement('form');
-      f.method = 'POST';
-      f.action = action;
-      document.body.append(f);
-      f.submit();
-    }, u.pathname);
-    await page.waitForURL((x) => x.pathname === u.pathname);
-  } else {
-    await page.goto(p.url);
-  }
-  await replicaReady(page);
-}
-
 for (const [flowId, list] of [
   ['sgo', sgoPages],
   ['cabinet', cabinetPages],
@@ -39,7 +21,7 @@ for (const [flowId, list] of [
       test(`${p.name} → ${p.expectStep ?? 'no step'}`, async ({ ext }) => {
         const page = await ext.context.newPage();
         await page.goto(`${new URL(p.url).origin}/?reset=1&delay=0`).catch(() => undefined);
-        await open(page, p);
+        await openReplicaPage(page, p);
         await page.addScriptTag({ content: bundle });
         const matching = await page.evaluate((f) => (globalThis as any).__pfdoMatrix(f), flowId);
         expect(matching, `steps matching ${p.url}`).toEqual(p.expectStep ? [p.expectStep] : []);

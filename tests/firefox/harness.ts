@@ -68,8 +68,21 @@ export function readManifest(dir: string): Record<string, any> {
  * disable safebrowsing, Normandy, update checks and health reports and point blocklists at a dummy
  * host). `proxyPort` is the local trap every connection is sent to.
  */
-function offlinePrefs(proxyPort: number, grantHostPermissions: boolean): Record<string, unknown> {
+function offlinePrefs(proxyPort: number, grantHostPermissions: boolean, downloadDir?: string): Record<string, unknown> {
   return {
+    // Downloads go straight into a folder the test reads (WebDriver BiDi has no download event here).
+    ...(downloadDir
+      ? {
+          'browser.download.folderList': 2,
+          'browser.download.dir': downloadDir,
+          'browser.download.useDownloadDir': true,
+          'browser.download.always_ask_before_handling_new_types': false,
+          'browser.helperApps.neverAsk.saveToDisk': 'application/pdf',
+          'browser.download.alwaysOpenPanel': false,
+          'browser.download.start_downloads_in_tmp_dir': false,
+          'pdfjs.disabled': true,
+        }
+      : {}),
     // Host permissions of MV3 add-ons granted at install, as after «Add» in the install prompt.
     'extensions.originControls.grantByDefault': grantHostPermissions,
 
@@ -221,8 +234,9 @@ export interface FirefoxSession {
  * Launches firefox-esr headless over WebDriver BiDi with a fresh profile (removed on `close`).
  * @param resolve answers portal URLs (the replicas); null → 404 from the harness
  * @param opts.grantHostPermissions value of `extensions.originControls.grantByDefault` (default true)
+ * @param opts.downloadDir folder downloads are saved into without asking (else Firefox's default)
  */
-export async function launchFirefox(resolve: Resolver, opts: { grantHostPermissions?: boolean; headless?: boolean } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(resolve: Resolver, opts: { grantHostPermissions?: boolean; headless?: boolean; downloadDir?: string } = {}): Promise<FirefoxSession> {
   const trap = await startProxyTrap();
   const profileDir = mkdtempSync(join(tmpdir(), 'pfdo-firefox-'));
   const blocked: string[] = [];
@@ -235,7 +249,7 @@ export async function launchFirefox(resolve: Resolver, opts: { grantHostPermissi
       executablePath: FIREFOX,
       headless: opts.headless ?? true,
       userDataDir: profileDir,
-      extraPrefsFirefox: offlinePrefs(trap.port, opts.grantHostPermissions ?? true),
+      extraPrefsFirefox: offlinePrefs(trap.port, opts.grantHostPermissions ?? true, opts.downloadDir),
       // Debian's firefox-esr may print GTK/dbus noise; keep the test output readable.
       dumpio: process.env.PFDO_FIREFOX_DUMPIO === '1',
       env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1', MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },

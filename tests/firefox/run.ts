@@ -36,10 +36,16 @@
 import { pathToFileURL } from 'node:url';
 import { resolve as resolvePath } from 'node:path';
 import type { Page } from 'puppeteer-core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findFirefoxBuild, killAll, launchFirefox, readManifest, waitForGuide, type FirefoxSession, type Resolver } from './harness';
+import { makePdfFromPopupFirefox, seedProfileFirefox, walkCabinetFirefox, walkSgoFirefox } from './flows';
+import { CABINET_WALK, SGO_WALK } from '../support/walk';
+import { FAMILY } from '../support/family';
 
 const started = Date.now();
-const HARD_LIMIT_MS = 110_000; // the whole run must stay under 2 minutes
+const HARD_LIMIT_MS = 300_000; // the whole run, both flows included, must stay under 5 minutes
 
 let passed = 0;
 let failed = 0;
@@ -129,8 +135,9 @@ async function main(): Promise<void> {
 
   // 1. Main session: host permissions granted at install (what the user has after «Add»).
   let ff: FirefoxSession | null = null;
+  const downloadDir = mkdtempSync(join(tmpdir(), 'pfdo-ff-downloads-'));
   try {
-    ff = await launchFirefox(resolveReplica);
+    ff = await launchFirefox(resolveReplica, { downloadDir });
     const session = ff;
     console.log(`# ${await session.browser.version()} (${((Date.now() - started) / 1000).toFixed(1)} s to launch)`);
 
@@ -209,6 +216,44 @@ async function main(): Promise<void> {
       }
     });
 
+    // Both flows end to end, the same walks as in Chromium (tests/support/walk.ts).
+    const seeded = await test('profile stored through the options page («Загрузить профиль из файла»)', async () => {
+      assert(installed, 'the extension did not install');
+      await seedProfileFirefox(session, 'child-darya');
+    });
+    const artem = FAMILY.children.find((c) => c.id === 'child-artem')!;
+    const darya = FAMILY.children.find((c) => c.id === 'child-darya')!;
+    const walked = (flowPath: string[], seen: string[]) => assert(JSON.stringify(seen) === JSON.stringify(flowPath), `steps seen: ${seen.join(' → ')}; the flow's path: ${flowPath.join(' → ')}`);
+    await test('sgo: the whole flow — every step recognised, the outline clicked, «Заполнить» chooses the child', async () => {
+      assert(seeded, 'the profile was not stored');
+      const w = await walkSgoFirefox(session, 'https://sgo.tvobr.ru/?reset=1&children=2&delay=300');
+      walked(SGO_WALK, w.seen);
+      const chosen = String(w.filled['sgo.choose-child'] ?? '');
+      assert(chosen.startsWith(`${darya.name.lastName} ${darya.name.firstName}`), `«Дети» shows «${chosen}» after «Заполнить»`);
+      for (const shot of w.shots) assert(shot.code && shot.instruction, `panel of ${shot.stepId} shows no code or instruction`);
+    });
+    await test('cabinet: the whole flow — every step recognised, «Заполнить» on the document (with the scan), e-mail and certificate dialogs', async () => {
+      assert(seeded, 'the profile was not stored');
+      const w = await walkCabinetFirefox(session, 'https://cabinet.ruobr.ru/?reset=1&delay=300');
+      walked(CABINET_WALK, w.seen);
+      const doc = (w.filled['cabinet.document-form'] ?? {}) as Record<string, string>;
+      const values = Object.values(doc);
+      for (const v of [artem.document.series, artem.document.number, 'Свидетельство о рождении', 'svidetelstvo-artem.png']) {
+        assert(values.includes(v), `the document form after «Заполнить» holds no «${v}»: ${JSON.stringify(doc)}`);
+      }
+      const mail = Object.values((w.filled['cabinet.email'] ?? {}) as Record<string, string>);
+      assert(mail.includes(FAMILY.applicant.email), `the e-mail dialog holds ${JSON.stringify(mail)}`);
+      const cert = Object.values((w.filled['cabinet.certificate-dialog'] ?? {}) as Record<string, string>);
+      assert(cert.some((v) => /от 5 до 18/.test(v)), `the certificate group is not chosen: ${JSON.stringify(cert)}`);
+    });
+    await test('the statement and consents PDF from the popup (download saved, Cyrillic text)', async () => {
+      assert(seeded, 'the profile was not stored');
+      const pdf = await makePdfFromPopupFirefox(session, downloadDir);
+      assert(pdf.bytes > 10_000, `PDF of ${pdf.bytes} bytes`);
+      assert(/ЗАЯВЛЕНИЕ/.test(pdf.text) && /СОГЛАСИЕ НА ОБРАБОТКУ/.test(pdf.text), `PDF text: ${pdf.text.slice(0, 200)}`);
+      assert(pdf.text.includes(FAMILY.applicant.name.lastName), 'the PDF does not name the applicant');
+    });
+
     await test('nothing left the browser (all outside requests blocked)', async () => {
       // Give background services a moment to try something, then check the proxy trap.
       await new Promise((r) => setTimeout(r, 500));
@@ -223,6 +268,7 @@ async function main(): Promise<void> {
     });
   } finally {
     await ff?.close();
+    rmSync(downloadDir, { recursive: true, force: true });
   }
 
   // 2. Opt-in check: without the install-time grant the guide must NOT run (host permissions

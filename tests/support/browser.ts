@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { resolveReplica } from '../../replicas/router';
 import { browserPath } from '../../scripts/system';
+import type { ReplicaPage } from '../../replicas/types';
 
 /** Path of Chromium: `CHROMIUM_PATH`, Debian's `/usr/bin/chromium`, or `chromium`/`chromium-browser` on PATH (`scripts/system.ts`). */
 export const CHROMIUM = browserPath('chromium');
@@ -119,4 +120,28 @@ export async function seedProfile(
     await (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ activeChildId: id });
   }, data.activeChildId ?? null);
   await page.close();
+}
+
+/**
+ * Opens a replica page state as a user reaches it: by GET, or by a form POST from the portal's
+ * start page (the Tver settings page), then waits for its late rendering.
+ * @param page a tab of the browser with the extension
+ * @param p the page state (`replicas/<portal>/pages.ts`)
+ */
+export async function openReplicaPage(page: Page, p: ReplicaPage): Promise<void> {
+  if (p.method === 'POST') {
+    const u = new URL(p.url);
+    await page.goto(`${u.origin}/?${u.searchParams}`);
+    await page.evaluate((action) => {
+      const f = document.createElement('form');
+      f.method = 'POST';
+      f.action = action;
+      document.body.append(f);
+      f.submit();
+    }, u.pathname);
+    await page.waitForURL((x) => x.pathname === u.pathname);
+  } else {
+    await page.goto(p.url);
+  }
+  await replicaReady(page);
 }

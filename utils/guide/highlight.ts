@@ -19,7 +19,7 @@ export class Highlight {
 
   /**
    * @param layer element inside our shadow root that receives the ring
-   * @param onDraw called with the ring's rectangle (viewport px) after each redraw, e.g. to keep the panel clear of it
+   * @param onDraw called with the ring's final rectangle (viewport px, not the box mid-transition) after each redraw, e.g. to keep the panel clear of it
    */
   constructor(
     layer: HTMLElement,
@@ -108,6 +108,7 @@ export class Highlight {
       height: `${r.height + pad * 2}px`,
     });
     this.box.hidden = r.width === 0 && r.height === 0;
-    this.onDraw(this.box.hidden ? null : this.box.getBoundingClientRect());
+    // The ring's final box (its own box may still be moving in its transition).
+    this.onDraw(this.box.hidden ? null : new DOMRect(r.left - pad, r.top - pad, r.width + pad * 2, r.height + pad * 2));
   }
 }

@@ -6,7 +6,10 @@ import { GuideEngine, type GuideStats, type Send } from './engine';
 import { Highlight, RING_PAD, RING_PAD_LARGE } from './highlight';
 import { FieldMask } from './mask';
 import { DEFAULT_PRESENTATION, loadPresentation, savePresentation, watchPresentation, type Presentation } from './presentation';
-import { Panel } from '@/components/guide/Panel';
+import { Panel, type PanelLayout } from '@/components/guide/Panel';
+import { candidates, fits, panelSizes, type Box, type Candidate, type PanelMode, type Side } from './placement';
+import { holderOf } from './holder';
+import { loadPanelSide, savePanelSide } from './panel-side';
 import { GUIDE_CSS } from '@/components/guide/styles';
 
 /** Tag of the guide's host element (ours, appended to `<html>`; the portal's elements are never modified). */
@@ -47,23 +50,12 @@ export function mountGuide(flow: Flow, send: Send = sendToBackground, options: M
   const ui = document.createElement('div');
   root.append(style, layer, ui);
 
-  // Keep the panel clear of the ring: move it to the other side when they would overlap.
-  const highlight = new Highlight(layer, (ring) => {
-    const panel = ui.firstElementChild as HTMLElement | null;
-    if (!panel) return;
-    const onLeft = ui.classList.contains('pfdo-left');
-    if (!ring) return;
-    const p = panel.getBoundingClientRect();
-    const overlaps = (a: DOMRect, left: number, right: number) => a.left < right && a.right > left && a.top < p.bottom && a.bottom > p.top;
-    const w = p.width;
-    const vw = document.documentElement.clientWidth;
-    const rightSpot = [vw - 16 - w, vw - 16] as const;
-    const leftSpot = [16, 16 + w] as const;
-    const [l, r] = onLeft ? leftSpot : rightSpot;
-    if (overlaps(ring, l, r)) {
-      const [ol, or] = onLeft ? rightSpot : leftSpot;
-      if (!overlaps(ring, ol, or)) ui.classList.toggle('pfdo-left', !onLeft);
-    }
+  // Keep the panel clear of the ring and of the dialog or form holding the control: every draw
+  // of the ring (move, scroll, resize) places the panel again.
+  let ring: DOMRect | null = null;
+  const highlight = new Highlight(layer, (r) => {
+    ring = r;
+    place();
   });
   const mask = new FieldMask(layer);
   let show: Presentation = options.presentation ?? DEFAULT_PRESENTATION;
@@ -83,6 +75,154 @@ export function mountGuide(flow: Flow, send: Send = sendToBackground, options: M
     apply({ ...show, mask: on }); // at once, even if storage is unreachable (orphaned script)
     savePresentation({ mask: on }, before).catch(() => undefined);
   };
+  // Placement (utils/guide/placement.ts): the side the user chose for this portal (null =
+  // automatic), the mode and side in use, and whether the user opened the whole panel from the bar.
+  let chosenSide: Side | null = null;
+  let mode: PanelMode = 'full';
+  let side: Side = 'right';
+  let expanded = false;
+  let expandedFor: string | null = null;
+  let dragging = false;
+  const layout = (): PanelLayout => ({
+    mode,
+    side,
+    expanded,
+    moveSide: () => chooseSide(side === 'left' ? 'right' : 'left'),
+    setExpanded: (on) => {
+      expanded = on;
+      expandedFor = engine.state.shown.value?.id ?? null;
+      renderPanel();
+      place();
+    },
+    startDrag,
+  });
+  const chooseSide = (next: Side) => {
+    chosenSide = next;
+    side = next;
+    void savePanelSide(flow.id, next);
+    renderPanel();
+    place();
+  };
+  const renderPanel = () => render(<Panel engine={engine} show={{ mask: show.mask, setMask }} layout={layout()} />, ui);
+  /** The panel element (or the «? Помощник» button while hidden). */
+  const panelEl = () => ui.firstElementChild as HTMLElement | null;
+  /** Puts a candidate's position on the panel (inline styles on our own element). */
+  const put = (el: HTMLElement, c: Candidate) => {
+    Object.assign(el.style, {
+      left: `${c.left}px`,
+      right: 'auto',
+      top: c.top !== undefined ? `${c.top}px` : 'auto',
+      bottom: c.bottom !== undefined ? `${c.bottom}px` : 'auto',
+      width: `${c.width}px`,
+      maxWidth: `${c.width}px`,
+      maxHeight: `${c.maxHeight}px`,
+    });
+  };
+  /**
+   * Tries the placement candidates in order: renders each, measures the panel's real box and
+   * keeps the first that covers neither the control nor its dialog/form (the last candidate only
+   * keeps clear of the control). Runs after every render and every draw of the ring.
+   */
+  const place = () => {
+    if (dragging) return;
+    const el = panelEl();
+    if (!el) return;
+    const vw = document.documentElement.clientWidth || window.innerWidth;
+    const vh = window.innerHeight;
+    const sizes = panelSizes(show.large ? 1.35 : 1);
+    if (engine.state.hidden.value) {
+      ui.classList.toggle('pfdo-left', side === 'left');
+      return;
+    }
+    const clear: Box[] = [];
+    const target = highlight.current;
+    if (ring && target) {
+      clear.push(ring);
+      const holder = holderOf(target);
+      if (holder) clear.push(holder.getBoundingClientRect());
+    }
+    if (expanded && expandedFor !== (engine.state.shown.value?.id ?? null)) expanded = false;
+    const list = expanded
+      ? candidates({ width: vw, height: vh }, [], sizes, chosenSide ?? side).map((c) => ({ ...c, side: chosenSide ?? side }))
+      : candidates({ width: vw, height: vh }, clear, sizes, chosenSide);
+    for (const c of list) {
+      if (c.mode !== mode || c.side !== side) {
+        mode = c.mode;
+        side = c.side;
+        renderPanel();
+      }
+      const now = panelEl();
+      if (!now) return;
+      put(now, c);
+      // A bar must show all it holds (its head row and the fill list); the whole panel may scroll.
+      const whole = c.mode === 'full' || now.scrollHeight <= now.clientHeight + 1;
+      if (expanded || (whole && fits(now.getBoundingClientRect(), clear, c))) break;
+    }
+    setAttr(host, 'data-panel-mode', expanded ? 'full' : mode);
+    setAttr(host, 'data-panel-side', side);
+    keepFillListInView();
+  };
+  /**
+   * After «Заполнить» the list of filled fields must be readable: when it appears, or the panel
+   * changes size or place, the panel scrolls (inside itself) so the list is in sight. The user's
+   * own scrolling of the panel is left alone otherwise.
+   */
+  let listShownAt = '';
+  const keepFillListInView = () => {
+    const el = panelEl();
+    const list = el?.querySelector<HTMLElement>('[data-testid=guide-fill-result]');
+    if (!el || !list) {
+      listShownAt = '';
+      return;
+    }
+    const pr = el.getBoundingClientRect();
+    const at = `${mode}|${side}|${Math.round(pr.width)}|${Math.round(pr.height)}`;
+    if (at === listShownAt) return;
+    listShownAt = at;
+    const lr = list.getBoundingClientRect();
+    if (lr.top < pr.top || lr.bottom > pr.bottom) el.scrollTop += lr.top - pr.top - Math.min(48, pr.height / 4);
+  };
+  /**
+   * Drags the panel by its header: it follows the pointer sideways; on release it goes to the
+   * side its centre is on, and that side is remembered for this portal.
+   */
+  function startDrag(e: PointerEvent): void {
+    const el = panelEl();
+    if (!el || e.button !== 0 || (e.target as Element).closest('button, select, input, a')) return;
+    const startX = e.clientX;
+    const startLeft = el.getBoundingClientRect().left;
+    const vw = document.documentElement.clientWidth || window.innerWidth;
+    let moved = false;
+    dragging = true;
+    el.classList.add('is-dragging');
+    const onMove = (m: PointerEvent) => {
+      const dx = m.clientX - startX;
+      if (Math.abs(dx) > 4) moved = true;
+      el.style.left = `${Math.max(0, Math.min(vw - el.offsetWidth, startLeft + dx))}px`;
+    };
+    const onUp = () => {
+      window.removeEventListener('pointermove', onMove, true);
+      window.removeEventListener('pointerup', onUp, true);
+      window.removeEventListener('pointercancel', onUp, true);
+      dragging = false;
+      el.classList.remove('is-dragging');
+      if (!moved) return place();
+      const r = el.getBoundingClientRect();
+      chooseSide((r.left + r.right) / 2 < vw / 2 ? 'left' : 'right');
+    };
+    window.addEventListener('pointermove', onMove, true);
+    window.addEventListener('pointerup', onUp, true);
+    window.addEventListener('pointercancel', onUp, true);
+    e.preventDefault();
+  }
+  window.addEventListener('resize', () => place(), { passive: true });
+  void loadPanelSide(flow.id).then((stored) => {
+    if (stored && chosenSide === null) {
+      chosenSide = stored;
+      place();
+    }
+  });
+
   const update = () => {
     const s = engine.state;
     const step = s.shown.value;
@@ -92,7 +232,8 @@ export function mountGuide(flow: Flow, send: Send = sendToBackground, options: M
     setAttr(host, 'data-target', s.targetState.value);
     setAttr(host, 'data-hidden', String(s.hidden.value));
     if (!host.isConnected) document.documentElement.append(host);
-    render(<Panel engine={engine} show={{ mask: show.mask, setMask }} />, ui);
+    renderPanel();
+    place();
     mask.schedule(); // the page changed: fields may have moved or gone
   };
   // Covers follow the filled fields at once (same task as the fill, before the next paint).
