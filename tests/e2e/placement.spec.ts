@@ -145,3 +145,57 @@ for (const [flow, pages] of FLOWS) {
     });
   }
 }
+
+test('the user moves the panel (button and drag by the header); the side survives reloads, for that portal only', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const side = () => page.locator('pfdo-guide').getAttribute('data-panel-side');
+  const panelCentreX = async () => {
+    const b = await page.evaluate(() => {
+      const r = document.querySelector('pfdo-guide')!.shadowRoot!.querySelector('[data-testid=guide-panel]')!.getBoundingClientRect();
+      return (r.left + r.right) / 2;
+    });
+    return b;
+  };
+  // A page with nothing outlined near the corners: the panel starts on the right.
+  await page.goto('https://cabinet.ruobr.ru/login/?reset=1&delay=0');
+  await waitForStep(page, 'cabinet.login');
+  await waitForHighlight(page);
+  await expect.poll(side).toBe('right');
+  await pressPanel(page, 'guide-move');
+  await expect.poll(side).toBe('left');
+  expect(await panelCentreX()).toBeLessThan(683);
+  await page.reload();
+  await waitForStep(page, 'cabinet.login');
+  await expect.poll(side).toBe('left');
+
+  // Drag by the header back to the right (real pointer input).
+  const head = await page.evaluate(() => {
+    const r = document.querySelector('pfdo-guide')!.shadowRoot!.querySelector('.pfdo-head')!.getBoundingClientRect();
+    return { x: r.left + 40, y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(head.x, head.y);
+  await page.mouse.down();
+  for (let x = head.x; x < head.x + 900; x += 90) await page.mouse.move(x, head.y);
+  await page.mouse.up();
+  await expect.poll(side).toBe('right');
+  expect(await panelCentreX()).toBeGreaterThan(683);
+  await page.reload();
+  await waitForStep(page, 'cabinet.login');
+  await expect.poll(side).toBe('right');
+
+  // The other portal keeps its own choice (none: automatic, right).
+  await pressPanel(page, 'guide-move');
+  await expect.poll(side).toBe('left');
+  const tver = await ext.context.newPage();
+  await tver.setViewportSize({ width: 1366, height: 768 });
+  await tver.goto('https://sgo.tvobr.ru/authorize/login?delay=0');
+  await waitForStep(tver, 'sgo.login');
+  await waitForHighlight(tver);
+  await expect.poll(() => tver.locator('pfdo-guide').getAttribute('data-panel-side')).toBe('right');
+  await tver.close();
+  await page.close();
+  // Back to automatic for the other tests of this browser.
+  const [sw] = ext.context.serviceWorkers();
+  await sw.evaluate(() => (globalThis as any).chrome.storage.local.remove('panelSide:cabinet'));
+});
