@@ -120,6 +120,13 @@ const coversAll = (cover: Box, field: Box) =>
 /** Asserts that every filled field has a cover over its whole rectangle. */
 async function expectCovered(page: Page): Promise<void> {
   await expect.poll(async () => (await rects(page)).covers.length).toBe(FIELDS.length);
+  // Covers are redrawn on the next animation frame after a scroll or resize: wait until they sit on their fields.
+  await expect
+    .poll(async () => {
+      const { fields, covers } = await rects(page);
+      return Object.values(fields).every((f) => covers.some((c) => coversAll(c, f)));
+    })
+    .toBe(true);
   const { fields, covers } = await rects(page);
   for (const [sel, field] of Object.entries(fields)) {
     expect(field.right - field.left, `${sel} is rendered`).toBeGreaterThan(0);
@@ -166,11 +173,9 @@ test('«Демонстрация»: every filled field is covered, the panel sho
     document.body.style.minHeight = '3000px';
     window.scrollBy(0, 40);
   });
-  await page.waitForTimeout(100);
   await expectCovered(page);
   await page.setViewportSize({ width: 1280, height: 860 });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(100);
   await expectCovered(page);
 
   await page.screenshot({ path: '/tmp/mask.png' });
@@ -271,14 +276,16 @@ test('«Крупный текст и рамка» and «Медленная ан�
     [1024, 768],
   ]) {
     await page.setViewportSize({ width, height });
-    await page.waitForTimeout(150);
+    // The panel is placed again on the window's resize event (wait for it, not for a fixed time).
+    await expect.poll(async () => (await look()).viewport.width).toBe(width);
+    await expect.poll(async () => { const l = await look(); return l.panel.right <= l.viewport.width && l.panel.bottom <= l.viewport.height; }, `${width}×${height}`).toBe(true);
     const l = await look();
     expect(l.panel.left, `${width}×${height}`).toBeGreaterThanOrEqual(0);
     expect(l.panel.right, `${width}×${height}`).toBeLessThanOrEqual(l.viewport.width);
     expect(l.panel.top, `${width}×${height}`).toBeGreaterThanOrEqual(0);
     expect(l.panel.bottom, `${width}×${height}`).toBeLessThanOrEqual(l.viewport.height);
   }
-  await page.waitForTimeout(600); // the slow ring transition (0.45 s) after the last resize
+  await waitForHighlight(page); // the slow ring transition (0.45 s) has ended
   await page.screenshot({ path: '/tmp/large.png' });
 
   // Off again: back to the normal look.

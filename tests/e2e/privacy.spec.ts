@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { EXTENSION_DIR, seedProfile, waitForStep } from '../support/browser';
-import { walkCabinet, walkSgo } from '../support/walk';
+import { walkCabinet, walkSgo, waitForHighlight } from '../support/walk';
 import { makePapersFromPopup } from '../support/popup';
 import { FAMILY } from '../support/family';
 
@@ -176,7 +176,7 @@ test('the portal page sees no profile data before «Заполнить», and on
 
   const page = await ext.context.newPage();
   await openDocumentForm(page);
-  await page.waitForTimeout(500); // let the guide settle
+  await waitForHighlight(page); // the guide has found the step's control and drawn the outline
   expect(leaks(await surfaces(page), list)).toEqual([]);
 
   await pressFill(page);
@@ -265,7 +265,7 @@ test('hostile page text is shown as text in the panel and never runs', async ({ 
   expect(injected).toBeGreaterThanOrEqual(HOSTILE.length); // the hostile options are really there
   await pressFill(page);
   await page.locator('pfdo-guide >> [data-testid=guide-support-copy]').click().catch(() => undefined);
-  await page.waitForTimeout(800);
+  await page.locator('pfdo-guide >> [data-testid=guide-support-status]').waitFor(); // the copy answered
   const result = await page.evaluate(() => {
     const root = document.querySelector('pfdo-guide')!.shadowRoot!;
     return {
@@ -326,8 +326,8 @@ test('filling never touches hidden, disabled, read-only or password fields and n
   let navigations = 0;
   page.on('framenavigated', () => navigations++);
 
-  await pressFill(page);
-  await page.waitForTimeout(800);
+  await pressFill(page); // returns when the panel lists what was filled: the fill is over
+  await waitForHighlight(page); // and the guide has moved on to the next control
   const after = await page.evaluate((names) => {
     const w = window as unknown as { __submits: number; __clicks: string[] };
     const dialog = [...document.querySelectorAll('[role=dialog], .modal')].find((d) => d.textContent?.includes('Тип документа'))!;

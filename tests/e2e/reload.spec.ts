@@ -114,7 +114,8 @@ async function scenario(bump: boolean) {
     await expect(shadow(page, 'guide-fill')).toBeVisible();
     // And it talks to the new background: «Заполнить» no longer says the extension was updated.
     await shadow(page, 'guide-fill').click();
-    await page.waitForTimeout(300);
+    // The new background answered (this browser has no profile: it says so).
+    await expect(shadow(page, 'guide-panel')).toContainText(/В профиле нет ребёнка|заполнено/);
     await expect(shadow(page, 'guide-panel')).not.toContainText(UPDATED);
     expect(errors, 'errors after the page reload').toEqual([]);
   } finally {
