@@ -1,17 +1,16 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
-import { handleRequest } from '@/utils/background/handler';
+import { answerMessage } from '@/utils/background/answer';
 
 /**
  * Background (service worker in Chrome, event page in Firefox): answers the content
- * scripts' requests. Every message is validated with zod; anything else is rejected.
- * Only messages from this extension's own content scripts and pages are accepted.
+ * scripts' and the popup's requests (`utils/background/handler.ts`). Every message is
+ * validated with zod; the portal a request is about comes from its sender, never from the
+ * message. Answers go through `sendResponse` (`utils/background/answer.ts`), which every
+ * supported browser understands.
  */
 export default defineBackground(() => {
   // Extension pages forbid eval; tell zod not to probe for it.
   z.config({ jitless: true });
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    return handleRequest(message, sender.tab?.id);
-  });
+  browser.runtime.onMessage.addListener(answerMessage as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
 });

@@ -127,8 +127,8 @@ async function latency(b: ExtensionBrowser) {
           let drv = 0;
           const tick = () => {
             const t = performance.now();
-            const ring = document.querySelector('pfdo-guide')?.shadowRoot?.querySelector('.pfdo-ring') as HTMLElement | null;
-            if (!ext && ring && !ring.hidden && ring.getBoundingClientRect().width > 0 && document.querySelector('pfdo-guide')!.getAttribute('data-target') === 'found') ext = t - t0;
+            // The panel's root is closed: `data-target="found"` is set in the same task that draws the ring.
+            if (!ext && document.querySelector('pfdo-guide')!.getAttribute('data-target') === 'found') ext = t - t0;
             if (!drv && document.querySelector('.driver-active-element')) drv = t - t0;
             if (ext && drv) {
               d.destroy();

@@ -7,28 +7,39 @@ import { FILL_KEYS } from '@/utils/guide/types';
  * Content scripts never read the profile database themselves: they ask here.
  */
 
-/** Per-tab guide state kept by the background in `storage.session` (no personal data). */
+/** Per-tab guide state kept by the background in `storage.session` (no personal data: ids only). */
 export const TabState = z.object({
   /** Panel hidden by the user. */
   hidden: z.boolean().default(false),
   /** Chosen flow variant (`parent` / `pupil`). */
   variant: z.string().max(20).default('parent'),
+  /** The child «Заполнить» fills for in this tab (chosen in the panel, or by «Открыть подсказку» in the popup). */
+  childId: z.string().max(64).optional(),
 });
 export type TabState = z.infer<typeof TabState>;
 
 const FillKeyEnum = z.enum(FILL_KEYS);
 
-/** A request to the background. */
+/**
+ * A request to the background. The portal a request is about is never taken from the message:
+ * the background derives it from the sender (the content script's frame and tab URL).
+ */
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab-state:get') }),
   // No defaults here: zod 4 fills `.partial()` fields with their defaults, and a patch that
   // only hides the panel would reset the variant (and the other way round).
-  z.object({ type: z.literal('tab-state:set'), state: z.object({ hidden: z.boolean().optional(), variant: z.string().max(20).optional() }) }),
-  /** Values for the fields of one step; asked only when the user presses «Заполнить». */
-  z.object({ type: z.literal('fill:values'), portal: z.enum(['sgo', 'cabinet']), keys: z.array(FillKeyEnum).max(20) }),
-  z.object({ type: z.literal('open-options') }),
+  z.object({
+    type: z.literal('tab-state:set'),
+    state: z.object({ hidden: z.boolean().optional(), variant: z.string().max(20).optional(), childId: z.string().max(64).optional() }),
+  }),
+  /** The children of the sender's portal region and the one chosen for this tab; asked on steps that fill. */
+  z.object({ type: z.literal('fill:children') }),
+  /** Values for the fields of one step, for one child of the sender's portal region; asked only when the user presses «Заполнить». */
+  z.object({ type: z.literal('fill:values'), childId: z.string().max(64), keys: z.array(FillKeyEnum).max(20) }),
   /** Opens the help-desk page (`consultant.html`) in a new tab. */
   z.object({ type: z.literal('open-consultant') }),
+  /** From the popup: opens a child's portal in a new tab, with that child chosen for «Заполнить» in that tab. */
+  z.object({ type: z.literal('open-guide'), childId: z.string().max(64) }),
 ]);
 export type Request = z.infer<typeof Request>;
 
@@ -39,6 +50,23 @@ export interface ScanPayload {
   base64: string;
 }
 
+/** One child «Заполнить» may fill for: id and «Фамилия Имя» (shown only inside the guide's closed panel). */
+export interface FillChild {
+  id: string;
+  label: string;
+}
+
+/** Answer to `fill:children`. */
+export interface FillChildrenResponse {
+  ok: boolean;
+  /** The region's children, in the profile's order. */
+  children: FillChild[];
+  /** The child chosen for this tab, or null when the user must choose (several children, none chosen). */
+  chosen: string | null;
+  /** Russian reason when `ok` is false (e.g. no child of the region in the profile). */
+  message?: string;
+}
+
 /** Answer to `fill:values`: the values found (absent keys had no value in the profile). */
 export interface FillValuesResponse {
   ok: boolean;
@@ -47,3 +75,10 @@ export interface FillValuesResponse {
   values: Partial<Record<z.infer<typeof FillKeyEnum>, string>>;
   scan?: ScanPayload;
 }
+
+/**
+ * How the background answers every request, whatever the browser: the listener calls
+ * `sendResponse` with this envelope and returns `true` (Chrome before 144 ignores a Promise
+ * returned by the listener); the sender unwraps it (`utils/guide/mount.tsx`).
+ */
+export type Envelope = { ok: true; value: unknown } | { ok: false; error: string };

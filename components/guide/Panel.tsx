@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { GuideEngine } from '@/utils/guide/engine';
 import { FILL_TEXT, supportText } from '@/utils/guide/support';
+import type { FillOutcome } from '@/utils/guide/fill';
 import { stepPosition, textForVariant } from '@/utils/guide/recognise';
 import { redactValues } from '@/utils/guide/mask';
 import type { PanelMode, Side } from '@/utils/guide/placement';
@@ -208,8 +209,9 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
           )}
           {step.fill && !viewingOther && (
             <div class="pfdo-fill">
-              <button class="pfdo-primary" type="button" data-testid="guide-fill" onClick={() => void engine.fill()}>
-                Заполнить из профиля
+              <FillFor engine={engine} show={show} />
+              <button class="pfdo-primary" type="button" data-testid="guide-fill" onClick={() => void engine.fill()} disabled={s.filling.value}>
+                {s.filling.value ? 'Заполняю…' : 'Заполнить из профиля'}
               </button>
               {engine.canUndo && (
                 <button class="pfdo-secondary" type="button" data-testid="guide-undo" onClick={() => engine.undoFill()}>
@@ -221,8 +223,7 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
                 <ul class="pfdo-filled" data-testid="guide-fill-result">
                   {s.fillOutcomes.value.map((o) => (
                     <li key={o.name} class={`is-${o.status}`}>
-                      {safe(o.name)}: {FILL_TEXT[o.status]}
-                      {o.reason ? ` (${safe(o.reason)})` : ''}
+                      {outcomeText(o, safe)}
                     </li>
                   ))}
                 </ul>
@@ -251,7 +252,7 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
       ) : (
         <div class="pfdo-body">
           <p class="pfdo-text" data-testid="guide-instruction">
-            {s.settled.value
+            {s.settled.value && !s.loading.value
               ? `Эта страница не похожа на шаг получения сертификата на портале ${flow.portal}. Вернитесь на главную страницу портала или нажмите «Далее», чтобы посмотреть шаги.`
               : 'Жду, пока страница загрузится…'}
           </p>
@@ -267,13 +268,16 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
           </button>
         ) : (
           flow.variants.length > 1 && (
-            <select class="pfdo-variant" aria-label="Кто входит на портал" value={variant} onChange={(e) => engine.setVariant((e.target as HTMLSelectElement).value)}>
-              {flow.variants.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.label}
-                </option>
-              ))}
-            </select>
+            <label class="pfdo-variant-label">
+              <span>Кто подаёт:</span>
+              <select class="pfdo-variant" data-testid="guide-variant" value={variant} onChange={(e) => engine.setVariant((e.target as HTMLSelectElement).value)}>
+                {flow.variants.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.label}
+                  </option>
+                ))}
+              </select>
+            </label>
           )
         )}
         <button type="button" class="pfdo-secondary" data-testid="guide-next" onClick={() => engine.go(1)} disabled={pos?.index === pos?.total}>
@@ -326,8 +330,8 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
         </span>
         <span class="pfdo-bar-tools">
           {step.fill && !viewingOther && (
-            <button class="pfdo-primary" type="button" data-testid="guide-fill" onClick={() => void engine.fill()}>
-              Заполнить
+            <button class="pfdo-primary" type="button" data-testid="guide-fill" onClick={() => void engine.fill()} disabled={s.filling.value}>
+              {s.filling.value ? 'Заполняю…' : 'Заполнить'}
             </button>
           )}
           <button class="pfdo-secondary" type="button" data-testid="guide-expand" onClick={() => layout.setExpanded(true)} title="Показать подсказку целиком">
@@ -339,6 +343,7 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
           </button>
         </span>
       </div>
+      {step.fill && !viewingOther && <FillFor engine={engine} show={show} bar />}
       {s.targetState.value === 'missing' && (
         <p class="pfdo-bar-line pfdo-missing" data-testid="guide-missing">
           Не вижу нужного элемента. Найдите {step.lookFor ?? 'его'}.
@@ -349,8 +354,7 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
         <ul class="pfdo-filled pfdo-bar-line" data-testid="guide-fill-result">
           {s.fillOutcomes.value.map((o) => (
             <li key={o.name} class={`is-${o.status}`}>
-              {safe(o.name)}: {FILL_TEXT[o.status]}
-              {o.reason ? ` (${safe(o.reason)})` : ''}
+              {outcomeText(o, safe)}
             </li>
           ))}
           {engine.canUndo && (
@@ -363,5 +367,54 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
         </ul>
       )}
     </section>
+  );
+}
+
+/**
+ * One line of the fill result: «Серия: заполнено», a list's chosen value («Дети: Смирнова
+ * Дарья»), or what went wrong with the reason. Personal values pass through `safe` (masked
+ * while «Демонстрация» is on).
+ */
+function outcomeText(o: FillOutcome, safe: (t: string) => string): string {
+  if (o.status === 'filled' && o.shown) return `${safe(o.name)}: ${safe(o.shown)}`;
+  return `${safe(o.name)}: ${FILL_TEXT[o.status]}${o.reason ? ` (${safe(o.reason)})` : ''}`;
+}
+
+/**
+ * «Заполняю для: Смирнов Артём» — the child «Заполнить» fills for, and a choice among the
+ * region's children when there are several (remembered for this tab). While «Демонстрация» is
+ * on, names are replaced by «ребёнок 1», «ребёнок 2».
+ */
+function FillFor({ engine, show, bar = false }: { engine: GuideEngine; show: PanelShow; bar?: boolean }) {
+  const s = engine.state;
+  const list = s.fillChildren.value;
+  if (!list) return null;
+  if (!list.length) return s.fillChildrenMessage.value ? <p class={`pfdo-missing${bar ? ' pfdo-bar-line' : ''}`}>{s.fillChildrenMessage.value}</p> : null;
+  const name = (i: number) => (show.mask ? `ребёнок ${i + 1}` : list[i].label);
+  const chosen = list.findIndex((c) => c.id === s.fillChild.value);
+  return (
+    <div class={`pfdo-fill-for${bar ? ' pfdo-bar-line' : ''}`} data-testid="guide-fill-for">
+      {list.length === 1 ? (
+        <span>
+          Заполняю для: <b>{name(0)}</b>
+        </span>
+      ) : (
+        <label>
+          Заполняю для:{' '}
+          <select data-testid="guide-fill-child" value={s.fillChild.value ?? ''} onChange={(e) => engine.chooseChild((e.currentTarget as HTMLSelectElement).value)}>
+            {chosen < 0 && (
+              <option value="" disabled>
+                выберите ребёнка
+              </option>
+            )}
+            {list.map((c, i) => (
+              <option key={c.id} value={c.id}>
+                {name(i)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
   );
 }

@@ -57,9 +57,14 @@ export const GUIDE_CSS = `
 .pfdo-advice p { margin: 4px 0 0; }
 .pfdo-foot { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; justify-content: space-between; padding: 8px 12px 12px; }
 .pfdo-foot .pfdo-secondary { white-space: nowrap; }
-.pfdo-variant { font: inherit; font-size: .875em; flex: 1 1 calc(110px * var(--pfdo-s)); min-width: 0; max-width: calc(170px * var(--pfdo-s)); padding: 4px; border-radius: 6px; border: 1px solid #999; background: #fff; color: #1b1b1f; }
+.pfdo-variant { font: inherit; font-size: 1em; flex: 1 1 auto; min-width: 0; max-width: calc(170px * var(--pfdo-s)); padding: 4px; border-radius: 6px; border: 1px solid #999; background: #fff; color: #1b1b1f; }
 .pfdo-fab { cursor: pointer; border: 0; border-radius: 24px; padding: 10px 16px; background: #1a5fb4; color: #fff; font-weight: 700;
   box-shadow: 0 4px 14px rgba(0,0,0,.3); }
+.pfdo-fill-for { width: 100%; font-size: .875em; color: #1b1b1f; }
+.pfdo-fill-for select { font: inherit; max-width: 100%; padding: 2px 4px; border-radius: 6px; border: 1px solid #999; background: #fff; color: #1b1b1f; }
+.pfdo-primary:disabled { opacity: .6; cursor: progress; }
+.pfdo-variant-label { display: flex; align-items: center; gap: 4px; flex: 1 1 calc(150px * var(--pfdo-s)); min-width: 0; font-size: .8125em; color: #333; }
+.pfdo-variant-label span { white-space: nowrap; }
 /* The bar: the panel in one line where the whole panel would cover the control or its dialog. */
 .pfdo-bar { overflow: hidden auto; }
 .pfdo-bar-row { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; padding: 6px 8px 6px 12px; cursor: grab; touch-action: none; }

@@ -1,4 +1,5 @@
 import { test, expect } from '../support/fixtures';
+import { inGuide, waitForGuideElement } from '../support/guide';
 import { seedProfile, waitForStep, replicaReady } from '../support/browser';
 import { pressPanel } from '../support/walk';
 import { FAMILY, personalValues } from '../support/family';
@@ -94,18 +95,17 @@ test('support text after «Заполнить» has the step code and none of th
   await replicaReady(page);
   await waitForStep(page, 'cabinet.document-form');
   await pressPanel(page, 'guide-fill');
-  await page.locator('pfdo-guide >> [data-testid=guide-fill-result]').waitFor();
+  await waitForGuideElement(page, 'guide-fill-result');
   // The profile's values are on the page now…
   await expect(page.getByLabel(/Номер/).first()).toHaveValue(FAMILY.children[0].document.number);
 
-  const code = await page.locator('pfdo-guide >> [data-testid=guide-code]').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  const code = await inGuide<number>(page, `return parseFloat(getComputedStyle(root.querySelector('[data-testid=guide-code]')).fontSize);`);
   expect(code).toBeGreaterThanOrEqual(28);
 
   await pressPanel(page, 'guide-support-copy');
-  const status = page.locator('pfdo-guide >> [data-testid=guide-support-status]');
-  await status.waitFor();
-  const fallback = page.locator('pfdo-guide >> [data-testid=guide-support-text]');
-  const text = (await fallback.count()) ? await fallback.inputValue() : await page.evaluate(() => navigator.clipboard.readText());
+  await waitForGuideElement(page, 'guide-support-status');
+  const fallback = await inGuide<string | null>(page, `return root.querySelector('[data-testid=guide-support-text]')?.value ?? null;`);
+  const text = fallback ?? (await page.evaluate(() => navigator.clipboard.readText()));
   // …but not in the support text.
   expect(text).toContain('К-5 (cabinet.document-form)');
   expect(text).toContain('Портал: Личный кабинет граждан Кемеровской области');

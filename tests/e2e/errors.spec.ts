@@ -1,4 +1,5 @@
 import { test, expect } from '../support/fixtures';
+import { guideElement, guideText } from '../support/guide';
 import { waitForStep } from '../support/browser';
 import { panelInfo } from '../support/walk';
 import { pages as sgoPages } from '../../replicas/sgo/pages';
@@ -27,8 +28,8 @@ for (const [stepId, advice] of Object.entries(ADVICE)) {
     await waitForStep(page, stepId);
     const info = await panelInfo(page);
     expect(info.instruction).toMatch(advice);
-    await expect(page.locator('pfdo-guide >> .pfdo-panel.is-problem')).toBeVisible();
-    await expect(page.locator('pfdo-guide >> .pfdo-pos')).toHaveText('нужно внимание');
+    await expect.poll(async () => (await guideElement(page, '.pfdo-panel.is-problem'))?.visible).toBe(true);
+    expect(await guideText(page, '.pfdo-pos')).toBe('нужно внимание');
     await page.close();
   });
 }

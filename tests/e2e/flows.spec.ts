@@ -2,6 +2,7 @@ import { test, expect } from '../support/fixtures';
 import { seedProfile, waitForStep, replicaReady } from '../support/browser';
 import { walkSgo, walkCabinet, panelInfo, waitForHighlight, SGO_WALK, CABINET_WALK } from '../support/walk';
 import { FAMILY } from '../support/family';
+import { clickInGuide, guideElement, guideText } from '../support/guide';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -77,7 +78,7 @@ test('a missing control: the panel says what to look for instead of pointing at 
   });
   await expect(page.locator('pfdo-guide')).toHaveAttribute('data-target', 'missing', { timeout: 8000 });
   await expect(page.locator('pfdo-guide')).toHaveAttribute('data-step', 'cabinet.login');
-  await expect(page.locator('pfdo-guide >> [data-testid=guide-missing]')).toContainText('Войти через Госуслуги');
+  await expect.poll(() => guideText(page, 'guide-missing')).toContain('Войти через Госуслуги');
   await page.close();
 });
 
@@ -85,12 +86,12 @@ test('the panel can be hidden and brought back, and stays hidden after a reload'
   const page = await ext.context.newPage();
   await page.goto('https://cabinet.ruobr.ru/login/?reset=1');
   await waitForStep(page, 'cabinet.login');
-  await page.locator('pfdo-guide >> [data-testid=guide-hide]').click();
+  await clickInGuide(page, 'guide-hide');
   await expect(page.locator('pfdo-guide')).toHaveAttribute('data-hidden', 'true');
   await page.reload();
   await waitForStep(page, 'cabinet.login');
   await expect(page.locator('pfdo-guide')).toHaveAttribute('data-hidden', 'true');
-  await page.locator('pfdo-guide >> [data-testid=guide-show]').click();
+  await clickInGuide(page, 'guide-show');
   await expect(page.locator('pfdo-guide')).toHaveAttribute('data-hidden', 'false');
   const info = await panelInfo(page);
   expect(info.code).toBe('К-1');
@@ -120,13 +121,15 @@ test('the highlight follows its control on scroll and resize', async ({ ext }) =
   const page = await ext.context.newPage();
   await page.goto('https://cabinet.ruobr.ru/login/?reset=1&delay=0');
   await waitForStep(page, 'cabinet.login');
-  const ringVsTarget = () =>
-    page.evaluate(() => {
-      const ring = document.querySelector('pfdo-guide')!.shadowRoot!.querySelector('.pfdo-ring')!.getBoundingClientRect();
+  const ringVsTarget = async () => {
+    const ring = (await guideElement(page, '.pfdo-ring'))!.box;
+    const t = await page.evaluate(() => {
       const target = Array.from(document.querySelectorAll('a, button')).find((e) => /войти через госуслуги/i.test(e.textContent ?? ''))!;
-      const t = target.getBoundingClientRect();
-      return { dx: Math.round(ring.left + ring.width / 2 - (t.left + t.width / 2)), dy: Math.round(ring.top + ring.height / 2 - (t.top + t.height / 2)) };
+      const r = target.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     });
+    return { dx: Math.round(ring.x + ring.width / 2 - t.x), dy: Math.round(ring.y + ring.height / 2 - t.y) };
+  };
   await waitForHighlight(page);
   await page.evaluate(() => {
     document.body.style.minHeight = '3000px';

@@ -8,6 +8,7 @@ import { cabinetFlow } from '../../utils/flows/cabinet';
 import { pages as sgoPages } from '../../replicas/sgo/pages';
 import { pages as cabinetPages } from '../../replicas/cabinet/pages';
 import type { Flow } from '../../utils/guide/types';
+import { guideElement, inGuide, waitForGuideElement } from '../support/guide';
 
 /**
  * The panel never hides what the user must see: on every recognisable step of both flows (the
@@ -32,13 +33,19 @@ type Measure = { ring: Box | null; holder: Box | null; holderName: string; panel
 const overlap = (a: Box, b: Box) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
 
 /** Reads the ring, the holder of the outlined control, the panel and its fill list (viewport px). */
-function measure(page: Page): Promise<Measure> {
-  return page.evaluate(() => {
+async function measure(page: Page): Promise<Measure> {
+  const inPanel = await inGuide<{ ring: Box | null; panel: Box; mode: string; list: Box | null }>(
+    page,
+    `const box = (r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+     const ringEl = root.querySelector('.pfdo-ring');
+     const panel = root.querySelector('[data-testid=guide-panel]');
+     const listEl = root.querySelector('[data-testid=guide-fill-result]');
+     return { ring: ringEl && !ringEl.hidden ? box(ringEl.getBoundingClientRect()) : null, panel: box(panel.getBoundingClientRect()),
+       mode: panel.getAttribute('data-mode') ?? '', list: listEl ? box(listEl.getBoundingClientRect()) : null };`,
+  );
+  const inPage = await page.evaluate((ring) => {
     const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
     const host = document.querySelector('pfdo-guide')!;
-    const root = host.shadowRoot!;
-    const ringEl = root.querySelector<HTMLElement>('.pfdo-ring');
-    const ring = ringEl && !ringEl.hidden ? box(ringEl.getBoundingClientRect()) : null;
     let holder: Box | null = null;
     let holderName = '';
     if (ring) {
@@ -54,18 +61,9 @@ function measure(page: Page): Promise<Measure> {
         holderName = `${h.tagName.toLowerCase()}${h.id ? `#${h.id}` : ''}.${Array.from(h.classList).join('.')}`;
       }
     }
-    const panel = root.querySelector('[data-testid=guide-panel]')!;
-    const listEl = root.querySelector('[data-testid=guide-fill-result]');
-    return {
-      ring,
-      holder,
-      holderName,
-      panel: box(panel.getBoundingClientRect()),
-      mode: panel.getAttribute('data-mode') ?? '',
-      list: listEl ? box(listEl.getBoundingClientRect()) : null,
-      viewport: { w: innerWidth, h: innerHeight },
-    };
-  });
+    return { holder, holderName, viewport: { w: innerWidth, h: innerHeight } };
+  }, inPanel.ring);
+  return { ...inPanel, ...inPage };
 }
 
 /** Waits until the ring, the panel and the holder stop moving (transitions, modal animations). */
@@ -136,7 +134,7 @@ for (const [flow, pages] of FLOWS) {
       const problems = await checkAll(ext, page, `${step.code}`, false);
       if (step.fill) {
         await pressPanel(page, 'guide-fill');
-        await page.locator('pfdo-guide >> [data-testid=guide-fill-result]').waitFor();
+        await waitForGuideElement(page, 'guide-fill-result');
         problems.push(...(await checkAll(ext, page, `${step.code}`, true)));
       }
       await setLarge(ext, page, false);
@@ -151,11 +149,8 @@ test('the user moves the panel (button and drag by the header); the side survive
   await page.setViewportSize({ width: 1366, height: 768 });
   const side = () => page.locator('pfdo-guide').getAttribute('data-panel-side');
   const panelCentreX = async () => {
-    const b = await page.evaluate(() => {
-      const r = document.querySelector('pfdo-guide')!.shadowRoot!.querySelector('[data-testid=guide-panel]')!.getBoundingClientRect();
-      return (r.left + r.right) / 2;
-    });
-    return b;
+    const b = (await guideElement(page, 'guide-panel'))!.box;
+    return b.x + b.width / 2;
   };
   // A page with nothing outlined near the corners: the panel starts on the right.
   await page.goto('https://cabinet.ruobr.ru/login/?reset=1&delay=0');
@@ -170,10 +165,8 @@ test('the user moves the panel (button and drag by the header); the side survive
   await expect.poll(side).toBe('left');
 
   // Drag by the header back to the right (real pointer input).
-  const head = await page.evaluate(() => {
-    const r = document.querySelector('pfdo-guide')!.shadowRoot!.querySelector('.pfdo-head')!.getBoundingClientRect();
-    return { x: r.left + 40, y: r.top + r.height / 2 };
-  });
+  const headBox = (await guideElement(page, '.pfdo-head'))!.box;
+  const head = { x: headBox.x + 40, y: headBox.y + headBox.height / 2 };
   await page.mouse.move(head.x, head.y);
   await page.mouse.down();
   for (let x = head.x; x < head.x + 900; x += 90) await page.mouse.move(x, head.y);

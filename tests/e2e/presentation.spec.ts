@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { seedProfile, waitForStep, type ExtensionBrowser } from '../support/browser';
 import { pressPanel, waitForHighlight } from '../support/walk';
+import { clickInGuide, guideCount, guideElement, guideText, inGuide, waitForGuideElement } from '../support/guide';
 import { FAMILY, personalValues } from '../support/family';
 
 /**
@@ -98,20 +99,23 @@ async function openDocumentForm(ext: ExtensionBrowser): Promise<Page> {
 /** Presses «Заполнить из профиля» and waits for the outcome list. */
 async function fill(page: Page): Promise<void> {
   await pressPanel(page, 'guide-fill');
-  await page.locator('pfdo-guide >> [data-testid=guide-fill-result]').waitFor();
+  await waitForGuideElement(page, 'guide-fill-result');
   await expect(page.locator('#id_series')).toHaveValue(FAMILY.children[0].document.series);
 }
 
 /** Rectangles of the filled fields and of the visible covers (viewport px). */
 async function rects(page: Page): Promise<{ fields: Record<string, Box>; covers: Box[] }> {
-  return page.evaluate((sels) => {
+  const fields = await page.evaluate((sels) => {
     const box = (r: DOMRect) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
-    const fields: Record<string, { left: number; top: number; right: number; bottom: number }> = {};
-    for (const s of sels) fields[s] = box(document.querySelector(s)!.getBoundingClientRect());
-    const root = document.querySelector('pfdo-guide')!.shadowRoot!;
-    const covers = Array.from(root.querySelectorAll<HTMLElement>('.pfdo-cover')).filter((c) => !c.hidden).map((c) => box(c.getBoundingClientRect()));
-    return { fields, covers };
+    const out: Record<string, { left: number; top: number; right: number; bottom: number }> = {};
+    for (const s of sels) out[s] = box(document.querySelector(s)!.getBoundingClientRect());
+    return out;
   }, FIELDS);
+  const covers = await inGuide<Box[]>(
+    page,
+    `return Array.from(root.querySelectorAll('.pfdo-cover')).filter((c) => !c.hidden).map((c) => { const r = c.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; });`,
+  );
+  return { fields, covers: covers ?? [] };
 }
 
 const coversAll = (cover: Box, field: Box) =>
@@ -134,26 +138,26 @@ async function expectCovered(page: Page): Promise<void> {
   }
 }
 
-const coverCount = (page: Page) => page.evaluate(() => document.querySelector('pfdo-guide')!.shadowRoot!.querySelectorAll('.pfdo-cover:not([hidden])').length);
-const shadowText = (page: Page) => page.evaluate(() => document.querySelector('pfdo-guide')!.shadowRoot!.textContent ?? '');
+const coverCount = (page: Page) => guideCount(page, '.pfdo-cover:not([hidden])');
+const shadowText = (page: Page) => inGuide<string>(page, `return root.textContent ?? '';`);
 
 test('«Демонстрация»: every filled field is covered, the panel shows no personal data; screenshot', async ({ ext }) => {
   await popupSwitch(ext, 'popup-mask', true);
   const page = await openDocumentForm(ext);
   const host = page.locator('pfdo-guide');
   await expect(host).toHaveAttribute('data-mask', 'true');
-  await expect(page.locator('pfdo-guide >> [data-testid=guide-mask-badge]')).toHaveText('Демонстрация');
-  await expect(page.locator('pfdo-guide >> [data-testid=guide-mask]')).toBeChecked();
+  await expect.poll(() => guideText(page, 'guide-mask-badge')).toBe('Демонстрация');
+  expect((await guideElement(page, 'guide-mask'))?.checked).toBe(true);
   await fill(page);
   await expect(page.locator('#id_file')).toHaveJSProperty('files.length', 1);
   await expectCovered(page);
 
   // Covers carry «скрыто», let clicks through and blur what is under them.
-  const look = await page.evaluate(() => {
-    const c = document.querySelector('pfdo-guide')!.shadowRoot!.querySelector<HTMLElement>('.pfdo-cover:not([hidden])')!;
-    const cs = getComputedStyle(c);
-    return { text: c.textContent, pointer: cs.pointerEvents, backdrop: cs.backdropFilter, background: cs.backgroundImage };
-  });
+  const look = await inGuide<{ text: string; pointer: string; backdrop: string; background: string }>(
+    page,
+    `const c = root.querySelector('.pfdo-cover:not([hidden])'); const cs = getComputedStyle(c);
+     return { text: c.textContent, pointer: cs.pointerEvents, backdrop: cs.backdropFilter, background: cs.backgroundImage };`,
+  );
   expect(look).toMatchObject({ text: 'скрыто', pointer: 'none' });
   expect(look.backdrop).toContain('blur');
   expect(look.background).toContain('gradient');
@@ -191,10 +195,11 @@ test('switching «Демонстрация» in the panel and in the popup updat
   expect(await coverCount(page)).toBe(0);
 
   // On after the fill: the already filled fields get covered.
-  const sw = page.locator('pfdo-guide >> [data-testid=guide-mask]');
-  await sw.check();
+  const maskChecked = async () => (await guideElement(page, 'guide-mask'))?.checked;
+  const toggleMask = () => clickInGuide(page, 'guide-mask');
+  await toggleMask();
   await expect(host).toHaveAttribute('data-mask', 'true');
-  await expect(page.locator('pfdo-guide >> [data-testid=guide-mask-badge]')).toBeVisible();
+  await waitForGuideElement(page, 'guide-mask-badge');
   await expectCovered(page);
 
   // The panel's switch is stored: the popup shows it.
@@ -207,17 +212,17 @@ test('switching «Демонстрация» in the panel and in the popup updat
   await popupSwitch(ext, 'popup-mask', false);
   await expect(host).toHaveAttribute('data-mask', 'false');
   await expect.poll(() => coverCount(page)).toBe(0);
-  await expect(sw).not.toBeChecked();
-  await expect(page.locator('pfdo-guide >> [data-testid=guide-mask-badge]')).toHaveCount(0);
+  await expect.poll(maskChecked).toBe(false);
+  await expect.poll(() => guideCount(page, 'guide-mask-badge')).toBe(0);
 
   // On in the popup, off in the panel.
   await popupSwitch(ext, 'popup-mask', true);
   await expect(host).toHaveAttribute('data-mask', 'true');
   await expectCovered(page);
-  await sw.uncheck();
+  await toggleMask();
   await expect(host).toHaveAttribute('data-mask', 'false');
   await expect.poll(() => coverCount(page)).toBe(0);
-  await sw.check();
+  await toggleMask();
   await expectCovered(page);
 
   // «Отменить заполнение» removes the covers.
@@ -238,21 +243,17 @@ test('«Крупный текст и рамка» and «Медленная ан�
   const host = page.locator('pfdo-guide');
   await expect(host).toHaveAttribute('data-large', 'false');
   await expect(host).toHaveAttribute('data-slow', 'false');
+  type Look = { border: number; ringDuration: number; font: number; panelAnimation: number; panel: { left: number; right: number; top: number; bottom: number; width: number }; viewport: { width: number; height: number } };
   const look = () =>
-    page.evaluate(() => {
-      const root = document.querySelector('pfdo-guide')!.shadowRoot!;
-      const ring = getComputedStyle(root.querySelector('.pfdo-ring')!);
-      const panel = root.querySelector('[data-testid=guide-panel]')!;
-      const r = panel.getBoundingClientRect();
-      return {
-        border: parseFloat(ring.borderTopWidth),
-        ringDuration: parseFloat(ring.transitionDuration),
-        font: parseFloat(getComputedStyle(panel).fontSize),
-        panelAnimation: parseFloat(getComputedStyle(panel).animationDuration),
-        panel: { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width },
-        viewport: { width: document.documentElement.clientWidth, height: window.innerHeight },
-      };
-    });
+    inGuide<Look>(
+      page,
+      `const ring = getComputedStyle(root.querySelector('.pfdo-ring'));
+       const panel = root.querySelector('[data-testid=guide-panel]');
+       const r = panel.getBoundingClientRect();
+       return { border: parseFloat(ring.borderTopWidth), ringDuration: parseFloat(ring.transitionDuration), font: parseFloat(getComputedStyle(panel).fontSize),
+         panelAnimation: parseFloat(getComputedStyle(panel).animationDuration), panel: { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width },
+         viewport: { width: document.documentElement.clientWidth, height: window.innerHeight } };`,
+    );
   const before = await look();
   expect(before.border).toBe(4);
 

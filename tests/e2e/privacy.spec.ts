@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { EXTENSION_DIR, seedProfile, waitForStep } from '../support/browser';
 import { walkCabinet, walkSgo, waitForHighlight } from '../support/walk';
+import { clickInGuide, guideCount, guideElement, guideText, inGuide, waitForGuideElement } from '../support/guide';
 import { makePapersFromPopup } from '../support/popup';
 import { FAMILY } from '../support/family';
 
@@ -128,12 +129,12 @@ function leaks(s: Surfaces, list: string[]): Array<[string, string]> {
 async function openDocumentForm(page: Page) {
   await page.goto(DOCUMENT_FORM);
   await waitForStep(page, 'cabinet.document-form');
-  await page.locator('pfdo-guide >> [data-testid=guide-fill]').waitFor();
+  await waitForGuideElement(page, 'guide-fill');
 }
 
 async function pressFill(page: Page) {
-  await page.locator('pfdo-guide >> [data-testid=guide-fill]').click();
-  await page.locator('pfdo-guide >> [data-testid=guide-fill-result]').waitFor();
+  await clickInGuide(page, 'guide-fill');
+  await waitForGuideElement(page, 'guide-fill-result');
 }
 
 test.beforeAll(async ({ ext }) => {
@@ -232,8 +233,8 @@ test('messages from the page cannot make the extension fill, read or change anyt
   const after = await surfaces(page);
   expect(after.fields).toEqual(before.fields); // nothing filled
   expect(leaks(after, secrets())).toEqual([]); // nothing read into the page
-  await expect(page.locator('pfdo-guide >> [data-testid=guide-fill-result]')).toHaveCount(0);
-  await expect(page.locator('pfdo-guide >> [data-testid=guide-panel]')).toBeVisible(); // not hidden by the page
+  expect(await guideCount(page, 'guide-fill-result')).toBe(0);
+  expect((await guideElement(page, 'guide-panel'))?.visible).toBe(true); // not hidden by the page
   expect(ext.context.pages().some((p) => p.url().includes('options.html'))).toBe(false); // options not opened
   await page.close();
 });
@@ -264,17 +265,14 @@ test('hostile page text is shown as text in the panel and never runs', async ({ 
   }, HOSTILE);
   expect(injected).toBeGreaterThanOrEqual(HOSTILE.length); // the hostile options are really there
   await pressFill(page);
-  await page.locator('pfdo-guide >> [data-testid=guide-support-copy]').click().catch(() => undefined);
-  await page.locator('pfdo-guide >> [data-testid=guide-support-status]').waitFor(); // the copy answered
-  const result = await page.evaluate(() => {
-    const root = document.querySelector('pfdo-guide')!.shadowRoot!;
-    return {
-      pwned: (window as unknown as { __pwned?: number }).__pwned ?? 0,
-      active: root.querySelectorAll('[onerror], [onload], script, img[src="x"], svg[onload]').length,
-      text: root.textContent ?? '',
-      values: [...root.querySelectorAll('textarea, input')].map((e) => (e as HTMLTextAreaElement).value).join('\n'),
-    };
-  });
+  await clickInGuide(page, 'guide-support-copy');
+  await waitForGuideElement(page, 'guide-support-status'); // the copy answered
+  const inPanel = await inGuide<{ active: number; text: string; values: string }>(
+    page,
+    `return { active: root.querySelectorAll('[onerror], [onload], script, img[src="x"], svg[onload]').length, text: root.textContent ?? '',
+      values: [...root.querySelectorAll('textarea, input')].map((e) => e.value).join('\\n') };`,
+  );
+  const result = { ...inPanel, pwned: await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? 0) };
   expect(result).toMatchObject({ pwned: 0, active: 0 });
   expect(dialogs).toEqual([]);
   // whatever of the page's text the panel shows, it shows literally
@@ -346,7 +344,55 @@ test('filling never touches hidden, disabled, read-only or password fields and n
   expect(after.clicks).toEqual([]);
   expect(navigations).toBe(0);
   expect(ext.requests.slice(requestsBefore).filter((r) => r.startsWith('POST '))).toEqual([]);
-  const outcome = await page.locator('pfdo-guide >> [data-testid=guide-fill-result]').innerText();
+  const outcome = await guideText(page, 'guide-fill-result');
   expect(outcome).toMatch(/недоступно|пароля|только для чтения|не найдено|не найден/);
+  await page.close();
+});
+
+test('a page script can neither reach the panel nor press «Заполнить»: closed shadow root, trusted events only', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  // The page tries to catch every shadow root as it is made (its own prototype: the content
+  // script's world is apart and never sees this).
+  await page.addInitScript(() => {
+    const orig = Element.prototype.attachShadow;
+    const w = window as unknown as { __roots: ShadowRoot[] };
+    w.__roots = [];
+    Element.prototype.attachShadow = function (init: ShadowRootInit) {
+      const r = orig.call(this, { ...init, mode: 'open' });
+      w.__roots.push(r);
+      return r;
+    };
+  });
+  await openDocumentForm(page);
+  const before = await surfaces(page);
+  const fromPage = await page.evaluate(() => {
+    const host = document.querySelector('pfdo-guide')!;
+    const w = window as unknown as { __roots: ShadowRoot[] };
+    // Faked clicks wherever the page can aim: the host, and the point where «Заполнить» is drawn.
+    for (const type of ['pointerdown', 'mousedown', 'mouseup', 'click']) host.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+    const r = host.getBoundingClientRect();
+    return { shadowRoot: host.shadowRoot === null ? 'null' : 'open', caught: w.__roots.filter((x) => x.host === host).length, hostBox: r.width };
+  });
+  expect(fromPage).toMatchObject({ shadowRoot: 'null', caught: 0 });
+  // Even with the panel's own button in hand (as DevTools has it), a made-up click does nothing:
+  // every panel action needs a trusted, user-made event.
+  await inGuide(page, `
+    const fill = root.querySelector('[data-testid=guide-fill]');
+    for (const type of ['pointerdown', 'mousedown', 'mouseup']) fill.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true }));
+    fill.click();
+    fill.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    const mask = root.querySelector('[data-testid=guide-mask]');
+    mask.click();
+    root.querySelector('[data-testid=guide-consultant]').click();
+    root.querySelector('[data-testid=guide-hide]').click();`);
+  await page.waitForTimeout(500); // nothing is supposed to happen; give it the time a fill takes
+  expect(await guideCount(page, 'guide-fill-result')).toBe(0);
+  expect((await surfaces(page)).fields).toEqual(before.fields);
+  expect(await page.locator('pfdo-guide').getAttribute('data-hidden')).toBe('false');
+  expect(await page.locator('pfdo-guide').getAttribute('data-mask')).toBe('false');
+  expect(ext.context.pages().some((p) => p.url().includes('consultant.html'))).toBe(false);
+  // A person's click works.
+  await pressFill(page);
+  expect((await surfaces(page)).fields).not.toEqual(before.fields);
   await page.close();
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
 import { test, expect } from '@playwright/test';
+import { clickInGuide, guideElement, guideText } from '../support/guide';
 import { EXTENSION_DIR, launchWithExtension, replicaReady, waitForStep, type ExtensionBrowser } from '../support/browser';
 
 /**
@@ -54,12 +55,17 @@ async function reloadExtension(b: ExtensionBrowser): Promise<Worker> {
   return w;
 }
 
-const shadow = (page: Page, testId: string) => page.locator(`pfdo-guide >> [data-testid=${testId}]`);
+/** A panel element by test id, with the few actions these tests use (the panel's root is closed: `tests/support/guide.ts`). */
+const shadow = (page: Page, testId: string) => ({
+  click: () => clickInGuide(page, testId),
+  text: () => guideText(page, testId),
+  visible: async () => (await guideElement(page, testId))?.visible ?? false,
+});
 
 /** Presses every button of the orphaned panel; «Заполнить» must explain, nothing may throw. */
 async function pressOrphanedPanel(page: Page): Promise<void> {
   await shadow(page, 'guide-fill').click();
-  await expect(shadow(page, 'guide-panel')).toContainText(UPDATED);
+  await expect.poll(() => shadow(page, 'guide-panel').text()).toContain(UPDATED);
   await shadow(page, 'guide-next').click();
   await shadow(page, 'guide-current').click();
   await shadow(page, 'guide-support-copy').click();
@@ -89,7 +95,7 @@ async function scenario(bump: boolean) {
     await page.goto(PAGE);
     await replicaReady(page);
     await waitForStep(page, 'cabinet.document-form');
-    await expect(shadow(page, 'guide-fill')).toBeVisible();
+    await expect.poll(() => shadow(page, 'guide-fill').visible()).toBe(true);
 
     let version = '';
     if (bump) {
@@ -111,12 +117,12 @@ async function scenario(bump: boolean) {
     await replicaReady(page);
     await waitForStep(page, 'cabinet.document-form');
     await expect(page.locator('pfdo-guide')).toHaveCount(1);
-    await expect(shadow(page, 'guide-fill')).toBeVisible();
+    await expect.poll(() => shadow(page, 'guide-fill').visible()).toBe(true);
     // And it talks to the new background: «Заполнить» no longer says the extension was updated.
     await shadow(page, 'guide-fill').click();
     // The new background answered (this browser has no profile: it says so).
-    await expect(shadow(page, 'guide-panel')).toContainText(/В профиле нет ребёнка|заполнено/);
-    await expect(shadow(page, 'guide-panel')).not.toContainText(UPDATED);
+    await expect.poll(() => shadow(page, 'guide-panel').text()).toMatch(/В профиле нет ребёнка|заполнено/);
+    expect(await shadow(page, 'guide-panel').text()).not.toContain(UPDATED);
     expect(errors, 'errors after the page reload').toEqual([]);
   } finally {
     await b.close();

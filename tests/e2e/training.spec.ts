@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '../support/fixtures';
+import { clickInTrainingGuide, inTrainingGuide, trainingGuideText } from '../support/guide';
 import { EXTENSION_DIR, seedProfile, waitForStep, type ExtensionBrowser } from '../support/browser';
 import { FAMILY } from '../support/family';
 import { FLOWS } from '../../utils/flows/search';
@@ -61,20 +62,31 @@ async function frame(page: Page): Promise<Frame> {
 async function clickOutlined(page: Page): Promise<void> {
   await frameOf(page).locator('pfdo-guide[data-target="found"]').waitFor({ state: 'attached' });
   const f = await frame(page);
-  const centre = async () =>
-    (await (
-      await f.waitForFunction(() => {
-        const ring = document.querySelector('pfdo-guide')?.shadowRoot?.querySelector('.pfdo-ring') as HTMLElement | null;
-        if (!ring || ring.hidden) return null;
-        const r = ring.getBoundingClientRect();
-        return r.width > 0 ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-      })
-    ).jsonValue()) as { x: number; y: number };
-  await centre();
-  await page.waitForTimeout(250); // the ring's transition settles
-  const c = await centre();
+  // The ring's centre once it has stopped moving (its short transition), read from the frame's
+  // guide (the training page hands its panel's root to its own frame: tests/support/guide.ts).
+  const centre = () =>
+    inTrainingGuide<{ x: number; y: number } | null>(
+      f,
+      `const ring = root.querySelector('.pfdo-ring'); if (!ring || ring.hidden) return null;
+       const r = ring.getBoundingClientRect(); return r.width > 0 ? { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) } : null;`,
+    );
+  let c: { x: number; y: number } | null = null;
+  for (let last = ''; ; ) {
+    c = await centre();
+    const now = JSON.stringify(c);
+    if (c && now === last) break;
+    last = now;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
   const box = (await page.getByTestId('training-frame').boundingBox())!;
   await page.mouse.click(box.x + c.x, box.y + c.y);
+}
+
+/** Presses «Заполнить» in the frame's panel (a real click) and waits for the list of filled fields. */
+async function pressTrainingFill(page: Page): Promise<void> {
+  const f = await frame(page);
+  await clickInTrainingGuide(page, f, '[data-testid=training-frame]', 'guide-fill');
+  await expect.poll(() => trainingGuideText(f, 'guide-fill-result')).not.toBe('');
 }
 
 /** Records every value the step line and the auto-advance status take (in the training page). */
@@ -192,8 +204,7 @@ test('«Заполнить» on the training portal uses the fictional family, n
   const page = await openTraining(ext, '#code=К-5');
   await waitFrameStep(page, 'cabinet.document-form');
   await frameOf(page).locator('pfdo-guide[data-target="found"]').waitFor({ state: 'attached' });
-  await frameOf(page).locator('pfdo-guide >> [data-testid=guide-fill]').click();
-  await frameOf(page).locator('pfdo-guide >> [data-testid=guide-fill-result]').waitFor();
+  await pressTrainingFill(page);
   const fr = frameOf(page);
   await expect(fr.locator('#id_series')).toHaveValue(real.document.series);
   await expect(fr.locator('#id_number')).toHaveValue(real.document.number);
@@ -210,8 +221,7 @@ test('«Заполнить» on the training portal uses the fictional family, n
   await page.getByRole('button', { name: 'Показать' }).click();
   await waitFrameStep(page, 'cabinet.email');
   await frameOf(page).locator('pfdo-guide[data-target="found"]').waitFor({ state: 'attached' });
-  await frameOf(page).locator('pfdo-guide >> [data-testid=guide-fill]').click();
-  await frameOf(page).locator('pfdo-guide >> [data-testid=guide-fill-result]').waitFor();
+  await pressTrainingFill(page);
   const emails = await (await frame(page)).evaluate(() => Array.from(document.querySelectorAll('input')).map((e) => e.value).filter((v) => v.includes('@')));
   expect(emails).toContain(FAMILY.applicant.email);
   expect(emails).not.toContain('real.parent@example.com');
@@ -236,7 +246,7 @@ test('a step by its code: К-7, к7, Т-6 via «Далее», an unknown code, #
   await show('Т-6');
   await waitFrameStep(page, 'sgo.done');
   await expect(frameGuide(page)).toHaveAttribute('data-shown-step', 'sgo.activation');
-  await expect(frameOf(page).locator('pfdo-guide >> [data-testid=guide-code]')).toHaveText(/Т-6/);
+  await expect.poll(async () => trainingGuideText(await frame(page), 'guide-code')).toMatch(/Т-6/);
 
   await show('к7');
   await waitFrameStep(page, 'cabinet.email');

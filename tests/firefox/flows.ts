@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import type { FirefoxSession } from './harness';
+import { clickInGuideFirefox, inGuideFirefox, type FirefoxSession } from './harness';
 import { walkCabinetWith, walkSgoWith, type WalkDriver, type WalkShot } from '../support/walk';
 import { FAMILY } from '../support/family';
 
@@ -29,8 +29,7 @@ export function puppeteerDriver(page: Page): WalkDriver {
       await page.goto(url, { waitUntil: 'load', timeout: 20_000 });
     },
     evaluate: (expression) => page.evaluate(expression) as Promise<never>,
-    inPanel: (body) =>
-      page.evaluate(`(() => { const host = document.querySelector('pfdo-guide'); const root = host && host.shadowRoot; if (!root) return null; ${body} })()`) as Promise<never>,
+    inPanel: (body) => inGuideFirefox(page, body) as Promise<never>,
     async clickAt(x, y) {
       await page.mouse.click(x, y);
     },
@@ -70,10 +69,7 @@ export async function openExtensionPage(session: FirefoxSession, path: string): 
   await portal.goto('https://cabinet.ruobr.ru/login/?reset=1&delay=0', { waitUntil: 'load', timeout: 20_000 });
   await until(portal, 'the guide on the portal', `document.querySelector('pfdo-guide')?.getAttribute('data-step') === 'cabinet.login'`, 20_000);
   const before = new Set(await session.browser.pages());
-  const d = puppeteerDriver(portal);
-  const button = await d.inPanel<{ x: number; y: number }>(`const b = root.querySelector('[data-testid=guide-consultant]'); b.scrollIntoView({ block: 'nearest' });
-    const r = b.getBoundingClientRect(); return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) };`);
-  await portal.mouse.click(button.x, button.y);
+  await clickInGuideFirefox(portal, 'guide-consultant');
   let tab: Page | undefined;
   const deadline = Date.now() + 15_000;
   while (!tab && Date.now() < deadline) {

@@ -329,16 +329,63 @@ export async function launchFirefox(resolve: Resolver, opts: { grantHostPermissi
  */
 export async function waitForGuide(page: Page, stepId: string, timeout = 20_000): Promise<{ code: string; panelText: string }> {
   await page.waitForSelector(`pfdo-guide[data-step="${stepId}"]`, { timeout });
-  // Passed as a string: tsx (esbuild keepNames) would wrap inner functions in a `__name` helper
-  // that does not exist in the page.
-  return page.evaluate(`(() => {
-    const host = document.querySelector('pfdo-guide');
-    // Text of the shadow root without its <style> (the panel's visible words).
-    const text = (n) =>
-      n.nodeType === Node.TEXT_NODE ? (n.textContent || '') : n.nodeName === 'STYLE' ? '' : Array.from(n.childNodes, text).join(' ');
-    return {
-      code: (host && host.getAttribute('data-step-code')) || '',
-      panelText: host && host.shadowRoot ? text(host.shadowRoot).replace(/\\s+/g, ' ').trim() : '',
-    };
-  })()`) as Promise<{ code: string; panelText: string }>;
+  const code = String(await page.evaluate(`document.querySelector('pfdo-guide')?.getAttribute('data-step-code') || ''`));
+  // Text of the (closed) shadow root without its <style>: the panel's visible words.
+  const panelText = (await inGuideFirefox(
+    page,
+    `const text = (n) => n.nodeType === 3 ? (n.textContent || '') : n.nodeName === 'STYLE' ? '' : Array.from(n.childNodes, text).join(' ');
+     return text(root).replace(/\\s+/g, ' ').trim();`,
+  )) as string | null;
+  return { code, panelText: panelText ?? '' };
+}
+
+/**
+ * Runs a function body with `root` (the guide's **closed** shadow root) and `host` in scope and
+ * returns its JSON value (null when there is no guide). Page scripts cannot reach a closed root;
+ * WebDriver BiDi can: the host is serialized with `includeShadowTree: 'all'`, which gives its
+ * closed shadow root as a remote reference, and the function is called with it as `this`.
+ * (puppeteer-core has no public API for this; its BiDi realm is used directly.)
+ */
+export async function inGuideFirefox(page: Page, body: string, arg?: unknown): Promise<unknown> {
+  type Remote = { type: string; sharedId?: string; handle?: string; value?: unknown };
+  type Result = { type: 'success'; result: Remote } | { type: 'exception'; exceptionDetails: { text: string } };
+  const realm = (page.mainFrame() as unknown as { realms: { default: { realm: { evaluate: Function; callFunction: Function; disown: Function } } } }).realms.default.realm;
+  const found = (await realm.evaluate(`document.querySelector('pfdo-guide')`, false, {
+    resultOwnership: 'root',
+    serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+  })) as Result;
+  if (found.type !== 'success' || found.result.type !== 'node') return null;
+  try {
+    const shadow = (found.result.value as { shadowRoot?: Remote | null } | undefined)?.shadowRoot;
+    if (!shadow?.sharedId) return null;
+    const res = (await realm.callFunction(
+      `function (json) { const root = this; const host = this.host; const arg = JSON.parse(json); return JSON.stringify((() => { ${body}\n })() ?? null); }`,
+      true,
+      { this: { sharedId: shadow.sharedId }, arguments: [{ type: 'string', value: JSON.stringify(arg ?? null) }], resultOwnership: 'none' },
+    )) as Result;
+    if (res.type !== 'success') throw new Error(`inGuideFirefox: ${res.exceptionDetails.text}`);
+    return JSON.parse(String(res.result.value));
+  } finally {
+    if (found.result.handle) await realm.disown([found.result.handle]).catch(() => undefined);
+  }
+}
+
+/**
+ * Clicks an element of the guide's panel with real input (BiDi `input.performActions`) at its
+ * centre, as a person would; `guide-x` means `[data-testid=guide-x]`.
+ */
+export async function clickInGuideFirefox(page: Page, selector: string, timeout = 15_000): Promise<void> {
+  const css = /^guide-[\w-]+$/.test(selector) ? `[data-testid=${selector}]` : selector;
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const c = (await inGuideFirefox(
+      page,
+      `const e = root.querySelector(arg); if (!e) return null; e.scrollIntoView({ block: 'nearest' }); const r = e.getBoundingClientRect();
+       return r.width ? { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2) } : null;`,
+      css,
+    ).catch(() => null)) as { x: number; y: number } | null;
+    if (c) return page.mouse.click(c.x, c.y);
+    if (Date.now() > deadline) throw new Error(`the panel shows no ${selector}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

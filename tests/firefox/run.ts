@@ -39,7 +39,7 @@ import type { Page } from 'puppeteer-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFirefoxBuild, killAll, launchFirefox, readManifest, waitForGuide, type FirefoxSession, type Resolver } from './harness';
+import { clickInGuideFirefox, findFirefoxBuild, killAll, launchFirefox, readManifest, waitForGuide, type FirefoxSession, type Resolver } from './harness';
 import { makePdfFromPopupFirefox, seedProfileFirefox, walkCabinetFirefox, walkSgoFirefox } from './flows';
 import { CABINET_WALK, SGO_WALK } from '../support/walk';
 import { FAMILY } from '../support/family';
@@ -187,9 +187,7 @@ async function main(): Promise<void> {
       try {
         await page.goto('https://cabinet.ruobr.ru/login/?reset=1&delay=0', { waitUntil: 'load', timeout: 20_000 });
         await waitForGuide(page, 'cabinet.login', 20_000);
-        const consultant = await newPageAfter(session, opened, () =>
-          page.evaluate(`document.querySelector('pfdo-guide').shadowRoot.querySelector('[data-testid=guide-consultant]').click()`),
-        );
+        const consultant = await newPageAfter(session, opened, () => clickInGuideFirefox(page, 'guide-consultant'));
         await consultant.waitForSelector('[data-testid=consultant-training-link]', { timeout: 20_000 });
         // The consultant tab goes on to the training portal (same tab: WebDriver does not report
         // tabs a moz-extension page opens by itself).

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { inGuide } from './guide';
 
 /**
  * The two flows walked as a parent would (follow the outline, press «Заполнить», open the
@@ -268,7 +269,7 @@ export function playwrightDriver(page: Page): WalkDriver {
       await page.goto(url);
     },
     evaluate: (expression) => page.evaluate(expression),
-    inPanel: (body) => page.evaluate(`(() => { const host = document.querySelector('pfdo-guide'); const root = host && host.shadowRoot; if (!root) return null; ${body} })()`),
+    inPanel: (body) => inGuide(page, body),
     async clickAt(x, y) {
       await page.mouse.click(x, y);
     },

@@ -1,23 +1,71 @@
 import { browser } from 'wxt/browser';
-import { Request, TabState, type FillValuesResponse } from '@/utils/messages';
+import { Request, TabState, type FillChild, type FillChildrenResponse, type FillValuesResponse } from '@/utils/messages';
 import { getApplicant, getChild, getScan, listChildren } from '@/utils/profile/db';
 import { fillValuesFor } from '@/utils/profile/fill-values';
-import { regionOfFlow } from '@/utils/profile/regions';
+import { REGIONS, regionOfFlow } from '@/utils/profile/regions';
+import { isScanType, type Child } from '@/utils/profile/schema';
+import { sgoFlow } from '@/utils/flows/sgo';
+import { cabinetFlow } from '@/utils/flows/cabinet';
 
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
 /** Scans above this are not sent to a page (10 MB, the stored limit). */
 const MAX_SCAN = 10 * 1024 * 1024;
 
+/** Who sent a request, as the browser reports it (`runtime.MessageSender`), reduced to what the handler uses. */
+export interface SenderInfo {
+  /** The sender's tab (content scripts); absent for the popup and other extension pages without a tab. */
+  tabId?: number;
+  /** URL of the frame that sent the message (`sender.url`). */
+  url?: string;
+  /** URL of the sender's tab (`sender.tab.url`). */
+  tabUrl?: string;
+  /** The frame (0 = the tab's top frame). */
+  frameId?: number;
+  /** True when one of this extension's own pages (popup, options…) sent it, not a content script. */
+  extensionPage: boolean;
+}
+
+/** The portal flows by host name. */
+const PORTAL_OF_HOST = new Map<string, 'sgo' | 'cabinet'>([
+  ...sgoFlow.hosts.map((h) => [h, 'sgo'] as const),
+  ...cabinetFlow.hosts.map((h) => [h, 'cabinet'] as const),
+]);
+
+function hostOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The portal a content script may ask about: the one its own frame is on, which must be the
+ * tab's top frame on the same portal. Never taken from the message.
+ * @returns `sgo` | `cabinet`, or null when the sender is not a guide on a portal page
+ */
+export function portalOfSender(sender: SenderInfo): 'sgo' | 'cabinet' | null {
+  if (sender.extensionPage || sender.tabId === undefined || (sender.frameId ?? 0) !== 0) return null;
+  const host = hostOf(sender.url);
+  const portal = host ? PORTAL_OF_HOST.get(host) : undefined;
+  if (!portal) return null;
+  // The tab's own address, when the browser gives it, must be the same portal.
+  const tabHost = hostOf(sender.tabUrl);
+  if (sender.tabUrl !== undefined && tabHost !== host) return null;
+  return portal;
+}
+
 /**
  * Handles one request from a content script or extension page.
  * @param message untrusted message; validated with {@link Request}
- * @param tabId the sender's tab (content scripts), for per-tab state
- * @returns the answer; rejects with an Error for invalid messages
+ * @param sender who sent it ({@link SenderInfo}); the portal, the tab and the rights come from here
+ * @returns the answer; rejects with an Error (Russian message) for invalid or unauthorised requests
  */
-export async function handleRequest(message: unknown, tabId: number | undefined): Promise<unknown> {
+export async function handleRequest(message: unknown, sender: SenderInfo): Promise<unknown> {
   const parsed = Request.safeParse(message);
   if (!parsed.success) throw new Error('Неверный запрос к расширению');
   const req = parsed.data;
+  const tabId = sender.tabId;
   switch (req.type) {
     case 'tab-state:get':
       return readTabState(tabId);
@@ -29,15 +77,34 @@ export async function handleRequest(message: unknown, tabId: number | undefined)
         return next;
       });
     }
+    case 'fill:children':
+      return fillChildren(mustBePortal(sender), await readTabState(tabId));
     case 'fill:values':
-      return fillValues(req.portal, req.keys);
-    case 'open-options':
-      await browser.runtime.openOptionsPage();
-      return true;
+      return fillValues(mustBePortal(sender), req.childId, req.keys);
     case 'open-consultant':
       await browser.tabs.create({ url: browser.runtime.getURL('/consultant.html') });
       return true;
+    case 'open-guide': {
+      if (!sender.extensionPage) throw new Error('Неверный запрос к расширению');
+      const child = await getChild(req.childId);
+      if (!child) throw new Error('Ребёнок не найден в профиле');
+      const tab = await browser.tabs.create({ url: REGIONS[child.region].portalUrl });
+      if (tab.id !== undefined) {
+        const id = tab.id;
+        await inTabOrder(id, async () => {
+          const next = TabState.parse({ ...(await readTabState(id)), childId: child.id });
+          await browser.storage.session.set({ [TAB_KEY(id)]: next });
+        });
+      }
+      return true;
+    }
   }
+}
+
+function mustBePortal(sender: SenderInfo): 'sgo' | 'cabinet' {
+  const portal = portalOfSender(sender);
+  if (!portal) throw new Error('Запрос не со страницы портала');
+  return portal;
 }
 
 /** The last tab-state write queued for each tab. */
@@ -64,21 +131,42 @@ async function readTabState(tabId: number | undefined): Promise<TabState> {
   return st.success ? st.data : TabState.parse({});
 }
 
+/** «Фамилия Имя» of a child, as the panel names it. */
+function labelOf(c: Child): string {
+  return `${c.name.lastName} ${c.name.firstName}`;
+}
+
 /**
- * Values for a portal's form: the child chosen in the popup (`activeChildId`) if it belongs to
- * the portal's region, else the first child of that region; only the keys asked for.
+ * The children «Заполнить» may fill for on a portal (those of its region) and the one chosen
+ * for this tab: the tab's choice (panel, or «Открыть подсказку» in the popup) if still in the
+ * list, else the only child of the region, else none (the panel asks).
  */
-async function fillValues(portal: 'sgo' | 'cabinet', keys: string[]): Promise<FillValuesResponse> {
+async function fillChildren(portal: 'sgo' | 'cabinet', tab: TabState): Promise<FillChildrenResponse> {
   const { id: region, name: regionName } = regionOfFlow(portal);
-  const { activeChildId } = await browser.storage.local.get('activeChildId');
-  const active = typeof activeChildId === 'string' ? await getChild(activeChildId) : undefined;
-  const child = active?.region === region ? active : (await listChildren()).find((c) => c.region === region);
-  if (!child) {
+  const list = (await listChildren()).filter((c) => c.region === region);
+  if (!list.length) {
     return {
       ok: false,
-      values: {},
+      children: [],
+      chosen: null,
       message: `В профиле нет ребёнка из региона «${regionName}». Откройте меню расширения и добавьте или исправьте профиль ребёнка.`,
     };
+  }
+  const children: FillChild[] = list.map((c) => ({ id: c.id, label: labelOf(c) }));
+  const chosen = list.find((c) => c.id === tab.childId)?.id ?? (list.length === 1 ? list[0].id : null);
+  return { ok: true, children, chosen };
+}
+
+/**
+ * Values for a portal's form: the given child's, only if the child belongs to the portal's
+ * region; only the keys asked for; the scan only when a file field asks and its type is one of
+ * `SCAN_TYPES`.
+ */
+async function fillValues(portal: 'sgo' | 'cabinet', childId: string, keys: string[]): Promise<FillValuesResponse> {
+  const { id: region, name: regionName } = regionOfFlow(portal);
+  const child = await getChild(childId);
+  if (!child || child.region !== region) {
+    return { ok: false, values: {}, message: `Выберите ребёнка из региона «${regionName}» в подсказке («Заполняю для»).` };
   }
   const all = fillValuesFor(child, await getApplicant()) as Record<string, string | undefined>;
   const values: Record<string, string> = {};
@@ -86,7 +174,7 @@ async function fillValues(portal: 'sgo' | 'cabinet', keys: string[]): Promise<Fi
   const res: FillValuesResponse = { ok: true, values };
   if (keys.includes('documentScan')) {
     const scan = await getScan(child.id);
-    if (scan && scan.blob.size <= MAX_SCAN) {
+    if (scan && scan.blob.size <= MAX_SCAN && isScanType(scan.type)) {
       const bytes = new Uint8Array(await scan.blob.arrayBuffer());
       let bin = '';
       for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

@@ -1,10 +1,11 @@
 import { signal, computed, batch } from '@preact/signals';
 import type { Flow, Step, FillKey } from './types';
-import type { FillValuesResponse, Request, TabState } from '@/utils/messages';
+import type { FillChild, FillChildrenResponse, FillValuesResponse, Request, TabState } from '@/utils/messages';
 import { recognise, stepById } from './recognise';
 import { locate } from './locate';
 import { Highlight } from './highlight';
 import { fillFields, undoFill, type FillOutcome, type UndoEntry } from './fill';
+import { pageIsLoading } from './loading';
 import type { SupportFacts } from './support';
 
 /** How long the guide looks for a target before saying what to look for instead (ms). */
@@ -21,6 +22,18 @@ export const GRACE_MS = 1500;
  * spell a change is handled at once; a burst of changes gets one pass now and one at the end.
  */
 export const MIN_PASS_GAP_MS = 100;
+
+/**
+ * How long a problem step (an error, «нет кнопки») must be what the page shows before the panel
+ * says so (ms): pages render in parts, and a half-rendered page looks like a problem.
+ */
+export const PROBLEM_DELAY_MS = 2000;
+
+/**
+ * The longest the guide waits for a visible loader («Загрузка…», a spinner) to go on one address
+ * before it names the step anyway (ms): a page may keep a spinner somewhere for good.
+ */
+export const LOADER_MAX_WAIT_MS = 8000;
 
 /**
  * Counters of the engine's own work, kept in the content script's isolated world (the page
@@ -57,6 +70,16 @@ export class GuideState {
   readonly adviceOpen = signal<string | null>(null);
   /** Becomes true after the first recognition pass found nothing for a while. */
   readonly settled = signal(false);
+  /** The page shows a loader: no step is named until it goes (`utils/guide/loading.ts`). */
+  readonly loading = signal(false);
+  /** The children «Заполнить» may fill for on this portal (names shown only in the panel), or null before asked. */
+  readonly fillChildren = signal<FillChild[] | null>(null);
+  /** The child «Заполнить» fills for in this tab, or null when the user has to choose. */
+  readonly fillChild = signal<string | null>(null);
+  /** Why there is no child to fill for (Russian), e.g. no child of the region in the profile. */
+  readonly fillChildrenMessage = signal<string | null>(null);
+  /** «Заполнить» is in progress (a second press is ignored until it ends). */
+  readonly filling = signal(false);
 
   constructor(readonly flow: Flow) {}
 
@@ -90,6 +113,14 @@ export class GuideEngine {
   /** Values the last fill put into the page (in this content script only), to mask them in the panel. */
   private filledValues: string[] = [];
   private lastUrl = '';
+  /** When the page's address last changed (`performance.now()` ms). */
+  private urlSince = 0;
+  /** A problem step seen on the page and not shown yet: its id and since when (ms). */
+  private pendingProblem: { id: string; since: number } | null = null;
+  private problemTimer: ReturnType<typeof setTimeout> | null = null;
+  private loaderTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The children list was asked for on this page. */
+  private childrenAsked = false;
   /** Tab-state keys the user has set on this page (they win over the stored state read at start). */
   private readonly touched = new Set<'hidden' | 'variant'>();
   private readonly onUse = (e: Event) => this.used(e);
@@ -162,6 +193,8 @@ export class GuideEngine {
     if (this.timer) clearTimeout(this.timer);
     if (this.grace) clearTimeout(this.grace);
     if (this.pending) clearTimeout(this.pending);
+    if (this.problemTimer) clearTimeout(this.problemTimer);
+    if (this.loaderTimer) clearTimeout(this.loaderTimer);
     this.highlight.clear();
   }
 
@@ -198,8 +231,39 @@ export class GuideEngine {
   private recognitionPass(): void {
     const s = this.state;
     const url = this.doc.defaultView!.location.href;
-    const step = recognise(s.flow, this.doc, url);
-    if (!step && s.recognised.value && url === this.lastUrl) {
+    const now = performance.now();
+    if (url !== this.lastUrl && this.lastUrl !== '') this.urlSince = now;
+    let step = recognise(s.flow, this.doc, url);
+    const current = s.recognised.value;
+    // A page that says it is loading is no step yet (the half-rendered page misleads), for at
+    // most LOADER_MAX_WAIT_MS on one address. Asked only when the step would change.
+    if (step?.id !== current?.id && now - this.urlSince < LOADER_MAX_WAIT_MS && pageIsLoading(this.doc)) {
+      this.loaderTimer ??= setTimeout(() => {
+        this.loaderTimer = null;
+        this.pass();
+      }, LOADER_MAX_WAIT_MS - (now - this.urlSince) + 10);
+      s.loading.value = true;
+      if (url !== this.lastUrl) this.show(null, url);
+      this.point();
+      this.onChange();
+      return;
+    }
+    s.loading.value = false;
+    // A problem step is shown only once the page has shown it for PROBLEM_DELAY_MS.
+    if (step?.problem && step.id !== current?.id) {
+      if (this.pendingProblem?.id !== step.id) this.pendingProblem = { id: step.id, since: now };
+      const left = PROBLEM_DELAY_MS - (now - this.pendingProblem.since);
+      if (left > 0) {
+        this.problemTimer ??= setTimeout(() => {
+          this.problemTimer = null;
+          this.pass();
+        }, left + 10);
+        step = url === this.lastUrl ? current : null;
+      }
+    } else if (!step?.problem) {
+      this.pendingProblem = null;
+    }
+    if (!step && current && url === this.lastUrl) {
       // Part of the page is being re-rendered: keep the step for a moment instead of flickering.
       this.grace ??= setTimeout(() => {
         this.grace = null;
@@ -216,24 +280,29 @@ export class GuideEngine {
       clearTimeout(this.grace);
       this.grace = null;
     }
-    if (step?.id !== s.recognised.value?.id || url !== this.lastUrl) {
-      const changedStep = step?.id !== s.recognised.value?.id;
-      batch(() => {
-        s.recognised.value = step;
-        if (changedStep) {
-          s.viewing.value = null;
-          s.thenIndex.value = 0;
-          s.targetState.value = 'none';
-          s.fillOutcomes.value = null;
-          s.fillMessage.value = null;
-          s.adviceOpen.value = null;
-          this.undo = [];
-        }
-      });
-      this.lastUrl = url;
-    }
+    if (step?.id !== current?.id || url !== this.lastUrl) this.show(step, url);
+    if (s.shown.value?.fill && !this.childrenAsked) void this.loadChildren();
     this.point();
     this.onChange();
+  }
+
+  /** Shows a (new) recognised step; a change of step resets what belonged to the old one. */
+  private show(step: Step | null, url: string): void {
+    const s = this.state;
+    const changedStep = step?.id !== s.recognised.value?.id;
+    batch(() => {
+      s.recognised.value = step;
+      if (changedStep) {
+        s.viewing.value = null;
+        s.thenIndex.value = 0;
+        s.targetState.value = 'none';
+        s.fillOutcomes.value = null;
+        s.fillMessage.value = null;
+        s.adviceOpen.value = null;
+        this.undo = [];
+      }
+    });
+    this.lastUrl = url;
   }
 
   /** Highlights the shown step's current control, or starts the one-shot "not found" timer. */
@@ -327,35 +396,116 @@ export class GuideEngine {
   }
 
   /**
-   * «Заполнить»: asks the background for exactly the values this step needs, then fills the
-   * visible fields. Only runs on the user's click.
+   * Asks which children «Заполнить» may fill for here and which one is chosen for this tab
+   * (`fill:children`; the background answers for the sender's portal only). Once per page.
+   * @returns false when the background did not answer (e.g. the extension was reloaded)
+   */
+  async loadChildren(): Promise<boolean> {
+    this.childrenAsked = true;
+    const s = this.state;
+    try {
+      const res = (await this.send({ type: 'fill:children' })) as FillChildrenResponse;
+      batch(() => {
+        s.fillChildren.value = res.children;
+        s.fillChild.value = res.chosen;
+        s.fillChildrenMessage.value = res.ok ? null : (res.message ?? null);
+      });
+      return true;
+    } catch {
+      this.childrenAsked = false; // background not reachable: ask again on the next press
+      return false;
+    } finally {
+      this.onChange();
+    }
+  }
+
+  /**
+   * Chooses the child «Заполнить» fills for in this tab (remembered for the tab).
+   * @param childId one of {@link GuideState.fillChildren}
+   */
+  chooseChild(childId: string): void {
+    const s = this.state;
+    if (!s.fillChildren.value?.some((c) => c.id === childId)) return;
+    batch(() => {
+      s.fillChild.value = childId;
+      s.fillMessage.value = null;
+    });
+    void this.send({ type: 'tab-state:set', state: { childId } }).catch(() => undefined);
+    this.onChange();
+  }
+
+  /**
+   * «Заполнить»: asks the background for exactly the values this step needs, for the chosen
+   * child, then fills the visible fields. Only runs on the user's click; a press while a fill is
+   * in progress is ignored. A second fill adds to the undo log without replacing it, so
+   * «Отменить заполнение» returns to the values before the first fill. An error thrown by the
+   * page while fields are set undoes this fill's changes and says so.
    */
   async fill(): Promise<void> {
     const s = this.state;
     const step = s.shown.value;
-    if (!step?.fill?.length) return;
-    const keys = [...new Set(step.fill.map((f) => f.value))] as FillKey[];
+    if (!step?.fill?.length || this.fillBusy) return;
+    this.fillBusy = true;
+    s.filling.value = true;
+    try {
+      await this.fillNow(step);
+    } finally {
+      this.fillBusy = false;
+      s.filling.value = false;
+      this.onChange();
+    }
+  }
+
+  private fillBusy = false;
+
+  private async fillNow(step: Step): Promise<void> {
+    const s = this.state;
+    const say = (message: string) =>
+      batch(() => {
+        s.fillOutcomes.value = null;
+        s.fillMessage.value = message;
+      });
+    const keys = [...new Set(step.fill!.map((f) => f.value))] as FillKey[];
     let res: FillValuesResponse;
     try {
-      res = (await this.send({ type: 'fill:values', portal: s.flow.id as 'sgo' | 'cabinet', keys })) as FillValuesResponse;
+      if (!s.fillChild.value && !(await this.loadChildren())) throw new Error('unreachable');
+      const childId = s.fillChild.value;
+      if (!childId) {
+        // The «Заполняю для» line already says why when there is no child of the region.
+        if (s.fillChildrenMessage.value) s.fillMessage.value = null;
+        else say(s.fillChildren.value?.length ? 'Выберите, для кого заполнять: список «Заполняю для» выше.' : 'Не удалось получить данные профиля.');
+        return;
+      }
+      res = (await this.send({ type: 'fill:values', childId, keys })) as FillValuesResponse;
     } catch {
-      s.fillMessage.value = 'Расширение было обновлено. Перезагрузите страницу и нажмите «Заполнить» ещё раз.';
-      this.onChange();
+      say('Расширение было обновлено. Перезагрузите страницу и нажмите «Заполнить» ещё раз.');
       return;
     }
     if (!res?.ok) {
-      batch(() => {
-        s.fillOutcomes.value = null;
-        s.fillMessage.value = res?.message ?? 'Не удалось получить данные профиля.';
-      });
-      this.onChange();
+      say(res?.message ?? 'Не удалось получить данные профиля.');
       return;
     }
-    const { outcomes, undo } = fillFields(step.fill, res.values, res.scan, this.doc);
-    this.undo = undo;
-    this.filledValues = [...Object.values(res.values).filter((v): v is string => typeof v === 'string'), ...(res.scan ? [res.scan.name] : [])];
+    const already = new Set<Element>(this.undo.map((u) => u.el));
+    const log: UndoEntry[] = [];
+    let outcomes: FillOutcome[];
+    try {
+      outcomes = fillFields(step.fill!, res.values, res.scan, this.doc, log).outcomes;
+    } catch {
+      try {
+        undoFill(log);
+      } catch {
+        /* the page keeps throwing: nothing more we can do */
+      }
+      say('Не получилось заполнить: страница портала ответила ошибкой. Всё, что помощник успел вписать, отменено — впишите данные вручную.');
+      this.schedule();
+      return;
+    }
+    this.undo.push(...log.filter((u) => !already.has(u.el)));
+    this.filledValues = [
+      ...new Set([...this.filledValues, ...Object.values(res.values).filter((v): v is string => typeof v === 'string'), ...(res.scan ? [res.scan.name] : [])]),
+    ];
     batch(() => {
-      this.filled.value = [...new Set([...this.filled.value.filter((el) => el.isConnected), ...undo.map((u) => u.el)])];
+      this.filled.value = [...new Set([...this.filled.value.filter((el) => el.isConnected), ...this.undo.map((u) => u.el)])];
       s.fillOutcomes.value = outcomes;
       s.fillMessage.value = null;
       // Everything filled: point straight at the step's last control (the button to press next).
@@ -364,7 +514,7 @@ export class GuideEngine {
     this.schedule();
   }
 
-  /** Puts back what «Заполнить» changed. */
+  /** Puts back what «Заполнить» changed (the values before the first fill of this step). */
   undoFill(): void {
     undoFill(this.undo);
     const undone = new Set<Element>(this.undo.map((u) => u.el));
@@ -406,12 +556,18 @@ export class GuideEngine {
    */
   get personalValues(): readonly string[] {
     const out: string[] = [];
+    for (const c of this.state.fillChildren.value ?? []) out.push(c.label);
     for (const v of this.filledValues) {
       out.push(v);
       const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(v);
       if (m) out.push(`${m[3]}-${m[2]}-${m[1]}`);
     }
     return out;
+  }
+
+  /** The page element the guide points at now (outlined), or null. Read-only: never modified. */
+  get pointedAt(): Element | null {
+    return this.highlight.current;
   }
 
   /** Whether there is something to undo. */

@@ -2,6 +2,8 @@ import type { FillField, FillKey } from './types';
 import type { ScanPayload } from '@/utils/messages';
 import { locate } from './locate';
 import { fold } from './text';
+import { fileFieldVisible } from './visible';
+import { isScanType } from '@/utils/profile/scan-types';
 
 /** Result of filling one field, shown in the panel. */
 export interface FillOutcome {
@@ -9,6 +11,11 @@ export interface FillOutcome {
   status: 'filled' | 'skipped' | 'not-found' | 'no-value';
   /** Russian reason for skipped fields. */
   reason?: string;
+  /**
+   * What a list now shows (the chosen option's text, e.g. «Смирнова Дарья»), so the panel can
+   * name it («Дети: Смирнова Дарья»). Absent for typed fields: the value is in the field itself.
+   */
+  shown?: string;
 }
 
 /** What is needed to undo a fill: the element and its value before. */
@@ -24,20 +31,26 @@ export interface UndoEntry {
  * option text (folded, whole text first, then containment). Never touches hidden, disabled,
  * read-only or password fields, never clicks anything, never submits.
  * Dates: `DD.MM.YYYY` values go into `type=date` inputs as `YYYY-MM-DD`.
+ * File fields: a hidden `input type=file` is filled only when a visible label of its own is in
+ * the same field (`fileFieldVisible` in `./visible.ts`); the scan only when its type is one of
+ * `SCAN_TYPES` (`utils/profile/scan-types.ts`).
  * @param fields the step's fields
  * @param values profile values by key (strings)
  * @param scan optional stored scan for file fields
  * @param root document to search
- * @returns per-field outcomes and the undo log
+ * @param undo the undo log: an entry is appended *before* each field is changed, so a caller
+ *   that catches an error in the middle of a fill can put back exactly what was done
+ * @returns per-field outcomes (the same `undo` array is also returned)
+ * @throws whatever a portal's own event handler throws while a field is set (the caller undoes)
  */
 export function fillFields(
   fields: FillField[],
   values: Partial<Record<FillKey, string>>,
   scan: ScanPayload | undefined,
   root: Document = document,
+  undo: UndoEntry[] = [],
 ): { outcomes: FillOutcome[]; undo: UndoEntry[] } {
   const outcomes: FillOutcome[] = [];
-  const undo: UndoEntry[] = [];
   for (const f of fields) {
     const el = locate(f.target, root) as HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | null;
     if (!el) {
@@ -54,6 +67,14 @@ export function fillFields(
         outcomes.push({ name: f.name, status: 'no-value' });
         continue;
       }
+      if (!isScanType(scan.type)) {
+        outcomes.push({ name: f.name, status: 'skipped', reason: 'такой тип файла скана не подходит: нужна фотография или PDF' });
+        continue;
+      }
+      if (!fileFieldVisible(el)) {
+        outcomes.push({ name: f.name, status: 'skipped', reason: 'не видно кнопки выбора файла рядом с полем' });
+        continue;
+      }
       undo.push({ el, value: '', files: el.files });
       setFiles(el, scan);
       outcomes.push({ name: f.name, status: 'filled' });
@@ -65,16 +86,26 @@ export function fillFields(
       continue;
     }
     const before = el.value;
-    const ok = el instanceof root.defaultView!.HTMLSelectElement ? selectByText(el, value) : setValue(el, toInputFormat(el, value));
-    if (ok) {
+    if (el instanceof root.defaultView!.HTMLSelectElement) {
+      const pick = pickOption(el, value);
+      if (!pick) {
+        outcomes.push({ name: f.name, status: 'skipped', reason: 'в списке нет подходящего варианта' });
+        continue;
+      }
       undo.push({ el, value: before });
-      outcomes.push({ name: f.name, status: 'filled' });
+      el.value = pick.value;
+      pick.selected = true;
+      fire(el);
+      outcomes.push({ name: f.name, status: 'filled', shown: pick.text.trim() });
     } else {
-      outcomes.push({ name: f.name, status: 'skipped', reason: 'в списке нет подходящего варианта' });
+      undo.push({ el, value: before });
+      setValue(el, toInputFormat(el, value));
+      outcomes.push({ name: f.name, status: 'filled' });
     }
   }
   return { outcomes, undo };
 }
+
 
 /**
  * Puts the previous values back (same events as filling).
@@ -116,19 +147,16 @@ function setValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): bo
   return true;
 }
 
-/** Chooses the option whose visible text matches best: equal, then starts with, then contains. */
-function selectByText(el: HTMLSelectElement, text: string): boolean {
+/** The enabled option whose visible text matches best: equal, then starts with, then contains; or null. */
+function pickOption(el: HTMLSelectElement, text: string): HTMLOptionElement | null {
   const want = fold(text);
   const opts = Array.from(el.options).filter((o) => !o.disabled);
-  const pick =
+  return (
     opts.find((o) => fold(o.text) === want) ??
     opts.find((o) => fold(o.text).startsWith(want) || (want.startsWith(fold(o.text)) && fold(o.text).length > 3)) ??
-    opts.find((o) => fold(o.text).includes(want));
-  if (!pick) return false;
-  el.value = pick.value;
-  pick.selected = true;
-  fire(el);
-  return true;
+    opts.find((o) => fold(o.text).includes(want)) ??
+    null
+  );
 }
 
 function fire(el: Element): void {

@@ -1,6 +1,6 @@
 import type { Locator, LocatorRole, Target } from './types';
 import { fold } from './text';
-import { isVisible } from './visible';
+import { fileFieldVisible, isVisible } from './visible';
 
 /** CSS selectors of each role, explicit and implicit (HTML-AAM), plus the portals' known dialog classes. */
 const ROLE_SELECTORS: Record<LocatorRole, string> = {
@@ -86,7 +86,7 @@ function accepts(loc: Locator, el: Element): boolean {
   }
   if (loc.text !== undefined && !loc.label && fold(ownText(el)) !== fold(loc.text)) return false;
   if (loc.textContains !== undefined && !fold(ownText(el)).includes(fold(loc.textContains))) return false;
-  if (loc.role === 'file') return isVisible(el) || labelsOf(el).some(isVisible);
+  if (loc.role === 'file') return el instanceof el.ownerDocument.defaultView!.HTMLInputElement && fileFieldVisible(el);
   return isVisible(el);
 }
 
@@ -161,10 +161,6 @@ function controlFor(l: Element): Element | null {
   return null;
 }
 
-/** The label elements of a control. */
-function labelsOf(el: Element): Element[] {
-  return Array.from((el as HTMLInputElement).labels ?? []);
-}
 
 /** Elements whose text is not what a person reads as a control's text or label. */
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);

@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { effect } from '@preact/signals';
-import { browser } from 'wxt/browser';
 import type { Flow } from './types';
 import { GuideEngine, type GuideStats, type Send } from './engine';
 import { Highlight, RING_PAD, RING_PAD_LARGE } from './highlight';
@@ -11,6 +10,7 @@ import { candidates, fits, panelSizes, type Box, type Candidate, type PanelMode,
 import { holderOf } from './holder';
 import { loadPanelSide, savePanelSide } from './panel-side';
 import { GUIDE_CSS } from '@/components/guide/styles';
+import { ask } from '@/utils/ask';
 
 /** Tag of the guide's host element (ours, appended to `<html>`; the portal's elements are never modified). */
 export const HOST_TAG = 'pfdo-guide';
@@ -24,10 +24,17 @@ export interface MountOptions {
   presentation?: Presentation;
   /** Read the stored settings and follow their changes (default true; off for isolated tests). */
   watchSettings?: boolean;
+  /**
+   * Receives the guide's closed shadow root. Only for the training portal, whose pages are the
+   * extension's own (never a portal page): it hands the root to its frame for its tests.
+   */
+  onRoot?: (root: ShadowRoot) => void;
 }
 
 /**
- * Starts the guide for a flow on the current page: a host element with a shadow root (open, so tests and screen readers can reach it; it holds no personal data)
+ * Starts the guide for a flow on the current page: a host element with a closed shadow root (the
+ * page's scripts can neither press its buttons nor read it; every panel action also requires a
+ * trusted, user-made event)
  * holding the highlight layer, the «Демонстрация» covers and the panel. The host exposes, for
  * tests and help-desk staff: `data-step` (step id or empty), `data-step-code` («К-7»),
  * `data-target` (none | searching | found | missing), `data-hidden`, and the presentation
@@ -42,13 +49,30 @@ export interface MountOptions {
 export function mountGuide(flow: Flow, send: Send = sendToBackground, options: MountOptions = {}): GuideEngine {
   document.querySelectorAll(HOST_TAG).forEach((old) => old.remove()); // a previous instance after an extension update
   const host = document.createElement(HOST_TAG);
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed: the page's scripts cannot reach the panel's buttons or read what it shows. Our own
+  // code keeps `root`; tests reach it through the browser's automation protocol.
+  const root = host.attachShadow({ mode: 'closed' });
+  options.onRoot?.(root);
   const style = document.createElement('style');
   style.textContent = GUIDE_CSS;
   const layer = document.createElement('div');
   layer.className = 'pfdo-layer';
   const ui = document.createElement('div');
   root.append(style, layer, ui);
+  // Every panel action needs a user-made (trusted) event: an event a script made up is stopped
+  // at the shadow root, before any of the panel's handlers sees it.
+  for (const type of ['click', 'dblclick', 'auxclick', 'change', 'input', 'submit', 'keydown', 'keyup', 'pointerdown', 'pointerup', 'mousedown', 'mouseup']) {
+    root.addEventListener(
+      type,
+      (e) => {
+        if (!e.isTrusted) {
+          e.stopImmediatePropagation();
+          e.preventDefault();
+        }
+      },
+      true,
+    );
+  }
 
   // Keep the panel clear of the ring and of the dialog or form holding the control: every draw
   // of the ring (move, scroll, resize) places the panel again.
@@ -188,7 +212,7 @@ export function mountGuide(flow: Flow, send: Send = sendToBackground, options: M
    */
   function startDrag(e: PointerEvent): void {
     const el = panelEl();
-    if (!el || e.button !== 0 || (e.target as Element).closest('button, select, input, a')) return;
+    if (!el || !e.isTrusted || e.button !== 0 || (e.target as Element).closest('button, select, input, a, label')) return;
     const startX = e.clientX;
     const startLeft = el.getBoundingClientRect().left;
     const vw = document.documentElement.clientWidth || window.innerWidth;
@@ -196,11 +220,13 @@ export function mountGuide(flow: Flow, send: Send = sendToBackground, options: M
     dragging = true;
     el.classList.add('is-dragging');
     const onMove = (m: PointerEvent) => {
+      if (!m.isTrusted) return;
       const dx = m.clientX - startX;
       if (Math.abs(dx) > 4) moved = true;
       el.style.left = `${Math.max(0, Math.min(vw - el.offsetWidth, startLeft + dx))}px`;
     };
-    const onUp = () => {
+    const onUp = (u: PointerEvent) => {
+      if (!u.isTrusted) return;
       window.removeEventListener('pointermove', onMove, true);
       window.removeEventListener('pointerup', onUp, true);
       window.removeEventListener('pointercancel', onUp, true);
@@ -255,12 +281,13 @@ export function mountGuide(flow: Flow, send: Send = sendToBackground, options: M
 }
 
 /**
- * `browser.runtime.sendMessage`, always as a promise: once the extension is reloaded or updated,
- * the orphaned content script's call throws «Extension context invalidated» synchronously, which
- * the engine's `send(…).catch(…)` would not catch (an uncaught error on «Скрыть», «Справка»…).
+ * Sends a request to the background and unwraps its answer (`utils/background/answer.ts`),
+ * always as a promise: once the extension is reloaded or updated, the orphaned content script's
+ * call throws «Extension context invalidated» synchronously, which the engine's
+ * `send(…).catch(…)` would not catch (an uncaught error on «Скрыть», «Справка»…).
  */
 async function sendToBackground(m: Parameters<Send>[0]): Promise<unknown> {
-  return browser.runtime.sendMessage(m);
+  return ask(m);
 }
 
 function setAttr(el: Element, name: string, value: string): void {

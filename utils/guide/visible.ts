@@ -28,3 +28,17 @@ export function isVisible(el: Element): boolean {
 function hasLayout(el: Element): boolean {
   return el.ownerDocument.documentElement.getClientRects().length > 0;
 }
+
+/**
+ * Whether a person can see a file field: the input itself, or — for the usual hidden input
+ * behind a styled button — a visible `<label>` of its own (`for` or wrapping) that sits in the
+ * same field, i.e. inside the input's ancestor three levels up. A label elsewhere on the page
+ * (a decoy pointing at a hidden input) does not count.
+ * @param input an `input type=file`
+ */
+export function fileFieldVisible(input: HTMLInputElement): boolean {
+  if (isVisible(input)) return true;
+  let field: Element = input;
+  for (let i = 0; i < 3 && field.parentElement; i++) field = field.parentElement;
+  return Array.from(input.labels ?? []).some((l) => isVisible(l) && field.contains(l));
+}

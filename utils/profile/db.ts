@@ -11,6 +11,7 @@ import {
   ExportFile,
   MAX_SCAN_BYTES,
   fieldErrors,
+  isScanType,
   type Applicant as ApplicantT,
   type Child as ChildT,
 } from './schema';
@@ -124,13 +125,12 @@ export async function saveApplicant(input: unknown): Promise<ApplicantT> {
 }
 
 /**
- * Checks a file before storing it as a scan: images or PDF, 1 byte … 10 MB.
+ * Checks a file before storing it as a scan: one of `SCAN_TYPES` (raster images, PDF), 1 byte … 10 MB.
  * @param file the file (its `type` is the MIME type)
  * @returns a Russian message, or `null` when the file is fine
  */
 export function scanProblem(file: Blob): string | null {
-  if (!(file.type.startsWith('image/') || file.type === 'application/pdf'))
-    return 'Подходит только фотография (JPG, PNG) или PDF: выберите другой файл';
+  if (!isScanType(file.type)) return 'Подходит только фотография (JPG, PNG) или PDF: выберите другой файл';
   if (file.size === 0) return 'Файл пустой: выберите другой файл';
   if (file.size > MAX_SCAN_BYTES)
     return `Файл слишком большой (${(file.size / 1024 / 1024).toFixed(1)} МБ), можно до 10 МБ: уменьшите фото или отсканируйте с меньшим разрешением`;

@@ -5,6 +5,7 @@
  * Parsing a stored (already normalised) value again gives the same value.
  */
 import { z } from 'zod';
+import { isScanType } from './scan-types';
 import {
   checkBirthCertNumber,
   checkBirthCertSeries,
@@ -214,8 +215,7 @@ export type Child = z.output<typeof Child>;
 /** What may be given to {@link Child} for parsing (e.g. a form draft with raw strings). */
 export type ChildInput = z.input<typeof Child>;
 
-/** Types a scan may have: images or PDF. */
-export const SCAN_TYPES = ['image/jpeg', 'image/png', 'image/gif', 'image/webp', 'image/bmp', 'image/tiff', 'image/heic', 'application/pdf'] as const;
+export { SCAN_TYPES, isScanType } from './scan-types';
 /** Largest scan stored: 10 MB. */
 export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
 
@@ -223,7 +223,7 @@ export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
 export const ScanExport = z.object({
   childId: z.string().min(1).max(100),
   name: z.string().min(1).max(255),
-  type: z.string().refine((t) => t.startsWith('image/') || t === 'application/pdf', { error: 'Скан: только изображение или PDF' }),
+  type: z.string().refine(isScanType, { error: 'Скан: только фотография (JPG, PNG и др.) или PDF' }),
   base64: z
     .string()
     .max(Math.ceil((MAX_SCAN_BYTES * 4) / 3) + 4, { error: 'Скан больше 10 МБ' })

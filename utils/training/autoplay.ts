@@ -218,12 +218,11 @@ export class Autoplay {
     return { key: `click:${pageKey}:${s.thenIndex.value}`, say: `${step.code} «${step.title}» — нажимаем то, что обведено рамкой`, run: () => press(this.outlined() ?? target) };
   }
 
-  /** The page element under the centre of the guide's ring, as a person would click it. */
+  /** The page element under the centre of the control the guide outlines, as a person would click it. */
   private outlined(): Element | null {
-    const host = this.doc.querySelector(HOST_TAG);
-    const ring = host?.shadowRoot?.querySelector<HTMLElement>('.pfdo-ring');
-    if (!host || !ring || ring.hidden) return null;
-    const r = ring.getBoundingClientRect();
+    const target = this.engine.pointedAt;
+    if (!target || !target.isConnected) return null;
+    const r = target.getBoundingClientRect();
     if (!r.width || !r.height) return null;
     const x = r.left + r.width / 2;
     const y = r.top + r.height / 2;
@@ -234,7 +233,8 @@ export class Autoplay {
       view.scrollBy({ left: x < 0 || x > view.innerWidth ? x - view.innerWidth / 2 : 0, top: y - view.innerHeight / 2, behavior: 'instant' });
       return null;
     }
-    return this.doc.elementsFromPoint(x, y).find((el) => el !== host && !host.contains(el) && el !== this.doc.documentElement && el !== this.doc.body) ?? null;
+    const host = this.doc.querySelector(HOST_TAG);
+    return this.doc.elementsFromPoint(x, y).find((el) => el !== host && !host?.contains(el) && el !== this.doc.documentElement && el !== this.doc.body) ?? null;
   }
 }
 

@@ -48,7 +48,10 @@ export function startTrainingGuide(): GuideEngine | null {
   if ((portal !== 'sgo' && portal !== 'cabinet') || !shell) return null;
   const flow = portal === 'sgo' ? sgoFlow : cabinetFlow;
   const open = (path: string) => window.open(browser.runtime.getURL(path as '/consultant.html'), '_blank', 'noopener');
-  const engine = mountGuide(flow, trainingSend(open));
+  // The training page is the extension's own: its frame may hold the panel's root (for its tests).
+  const engine = mountGuide(flow, trainingSend(open, portal), {
+    onRoot: (root) => ((window as { pfdoTrainingRoot?: ShadowRoot }).pfdoTrainingRoot = root),
+  });
   let settings: Presentation = DEFAULT_PRESENTATION;
   const autoplay = new Autoplay(
     engine,

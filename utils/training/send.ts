@@ -4,7 +4,7 @@
  * data can appear in a lesson. Kept free of zod (type imports only): the training portal's guide
  * script is bundled on its own and zod would double it; the requests come from our own engine.
  */
-import type { FillValuesResponse, Request, TabState } from '@/utils/messages';
+import type { FillChildrenResponse, FillValuesResponse, Request, TabState } from '@/utils/messages';
 import { FILL_KEYS } from '@/utils/guide/types';
 import type { Applicant, Child } from '@/utils/profile/schema';
 import { fillValuesFor } from '@/utils/profile/fill-values';
@@ -63,14 +63,14 @@ function requestOf(m: unknown): Request | null {
   const o = m && typeof m === 'object' ? (m as Record<string, unknown>) : null;
   switch (o?.type) {
     case 'tab-state:get':
-    case 'open-options':
+    case 'fill:children':
     case 'open-consultant':
       return { type: o.type } as Request;
     case 'tab-state:set':
       return o.state && typeof o.state === 'object' ? ({ type: o.type, state: o.state } as Request) : null;
     case 'fill:values':
-      return (o.portal === 'sgo' || o.portal === 'cabinet') && Array.isArray(o.keys) && o.keys.every((k) => FILL_KEY_SET.has(k as string))
-        ? ({ type: o.type, portal: o.portal, keys: o.keys } as Request)
+      return typeof o.childId === 'string' && Array.isArray(o.keys) && o.keys.every((k) => FILL_KEY_SET.has(k as string))
+        ? ({ type: o.type, childId: o.childId, keys: o.keys } as Request)
         : null;
     default:
       return null;
@@ -78,11 +78,24 @@ function requestOf(m: unknown): Request | null {
 }
 
 /**
- * The `Send` of the training portal's guide (a fill request names its portal itself).
- * @param openPage opens an extension page (`/consultant.html`, `/options.html`) in a new tab
+ * The children of the fictional family «Заполнить» may fill for on a training portal: the
+ * family's child of that portal's region, always chosen.
+ */
+export function trainingFillChildren(portal: TrainingPortal): FillChildrenResponse {
+  const region = regionOfFlow(portal).id;
+  const list = FAMILY.children.filter((c) => c.region === region);
+  if (!list.length) return { ok: false, children: [], chosen: null, message: 'В учебной семье нет ребёнка этого региона.' };
+  return { ok: true, children: list.map((c) => ({ id: c.id, label: `${c.name.lastName} ${c.name.firstName}` })), chosen: list[0].id };
+}
+
+/**
+ * The `Send` of the training portal's guide: answers in the page, for the portal of this frame
+ * (as the background derives the portal from the sender, never from the message).
+ * @param openPage opens an extension page (`/consultant.html`) in a new tab
+ * @param portal the training portal this guide runs on
  * @returns answers like the background's (`utils/background/handler.ts`); rejects on invalid requests
  */
-export function trainingSend(openPage: (path: string) => void): Send {
+export function trainingSend(openPage: (path: string) => void, portal: TrainingPortal): Send {
   return async (message) => {
     const req = requestOf(message);
     if (!req) throw new Error('Неверный запрос к расширению');
@@ -98,14 +111,18 @@ export function trainingSend(openPage: (path: string) => void): Send {
         sessionStorage.setItem(STATE_KEY, JSON.stringify(next));
         return next;
       }
-      case 'fill:values':
-        return trainingFillValues(req.portal, req.keys);
-      case 'open-options':
-        openPage('/options.html');
-        return true;
+      case 'fill:children':
+        return trainingFillChildren(portal);
+      case 'fill:values': {
+        const child = FAMILY.children.find((c) => c.id === req.childId);
+        if (!child || child.region !== regionOfFlow(portal).id) return { ok: false, values: {}, message: 'Выберите ребёнка учебной семьи.' } satisfies FillValuesResponse;
+        return trainingFillValues(portal, req.keys);
+      }
       case 'open-consultant':
         openPage('/consultant.html');
         return true;
+      default:
+        throw new Error('Неверный запрос к расширению');
     }
   };
 }

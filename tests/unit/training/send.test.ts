@@ -92,49 +92,53 @@ describe('trainingSend', () => {
   });
 
   it('tab-state: defaults, set merges and persists in sessionStorage', async () => {
-    const send = trainingSend(() => undefined);
+    const send = trainingSend(() => undefined, 'cabinet');
     expect(await send({ type: 'tab-state:get' })).toEqual({ hidden: false, variant: 'parent' });
     expect(await send({ type: 'tab-state:set', state: { hidden: true } })).toEqual({ hidden: true, variant: 'parent' });
     expect(await send({ type: 'tab-state:set', state: { variant: 'pupil' } })).toEqual({ hidden: true, variant: 'pupil' });
     expect(await send({ type: 'tab-state:get' })).toEqual({ hidden: true, variant: 'pupil' });
     // Another page of the same lesson (a new send) reads the same state.
-    expect(await trainingSend(() => undefined)({ type: 'tab-state:get' })).toEqual({ hidden: true, variant: 'pupil' });
+    expect(await trainingSend(() => undefined, 'cabinet')({ type: 'tab-state:get' })).toEqual({ hidden: true, variant: 'pupil' });
   });
 
   it('tab-state: garbage in sessionStorage falls back to defaults', async () => {
     storage.setItem('pfdo-training-panel', '{not json');
-    const send = trainingSend(() => undefined);
+    const send = trainingSend(() => undefined, 'cabinet');
     expect(await send({ type: 'tab-state:get' })).toEqual({ hidden: false, variant: 'parent' });
     storage.setItem('pfdo-training-panel', JSON.stringify({ hidden: 'yes' }));
     expect(await send({ type: 'tab-state:get' })).toEqual({ hidden: false, variant: 'parent' });
   });
 
   it('tab-state:set: values of the wrong kind are not stored', async () => {
-    const send = trainingSend(() => undefined);
+    const send = trainingSend(() => undefined, 'cabinet');
     await send({ type: 'tab-state:set', state: { variant: 'pupil' } });
     expect(await send({ type: 'tab-state:set', state: { hidden: 'yes', variant: 'x'.repeat(21) } } as never)).toEqual({ hidden: false, variant: 'parent' });
   });
 
-  it('fill:values answers from the family', async () => {
-    const send = trainingSend(() => undefined);
-    const res = (await send({ type: 'fill:values', portal: 'cabinet', keys: ['documentSeries', 'documentScan'] })) as ReturnType<typeof trainingFillValues>;
+  it('fill:children and fill:values answer from the family, for this frame\'s portal only', async () => {
+    const send = trainingSend(() => undefined, 'cabinet');
+    expect(await send({ type: 'fill:children' })).toEqual({ ok: true, children: [{ id: ARTEM.id, label: 'Смирнов Артём' }], chosen: ARTEM.id });
+    const res = (await send({ type: 'fill:values', childId: ARTEM.id, keys: ['documentSeries', 'documentScan'] })) as ReturnType<typeof trainingFillValues>;
     expect(res.values).toEqual({ documentSeries: ARTEM.document.series });
     expect(res.scan?.name).toBe('svidetelstvo-artem.png');
+    // The Tver child is not filled on the cabinet's training page.
+    const other = (await send({ type: 'fill:values', childId: 'child-darya', keys: ['childName'] })) as ReturnType<typeof trainingFillValues>;
+    expect(other.ok).toBe(false);
   });
 
-  it('open-options / open-consultant open extension pages', async () => {
+  it('open-consultant opens the consultant page; open-options is gone (nothing sends it)', async () => {
     const opened: string[] = [];
-    const send = trainingSend((p) => opened.push(p));
-    expect(await send({ type: 'open-options' })).toBe(true);
+    const send = trainingSend((p) => opened.push(p), 'cabinet');
     expect(await send({ type: 'open-consultant' })).toBe(true);
-    expect(opened).toEqual(['/options.html', '/consultant.html']);
+    await expect(send({ type: 'open-options' } as never)).rejects.toThrow(/Неверный запрос/);
+    expect(opened).toEqual(['/consultant.html']);
   });
 
   it('rejects malformed requests', async () => {
-    const send = trainingSend(() => undefined);
+    const send = trainingSend(() => undefined, 'cabinet');
     await expect(send({ type: 'nope' } as never)).rejects.toThrow(/Неверный запрос/);
-    await expect(send({ type: 'fill:values', portal: 'evil', keys: [] } as never)).rejects.toThrow(/Неверный запрос/);
-    await expect(send({ type: 'fill:values', portal: 'cabinet', keys: ['password'] } as never)).rejects.toThrow(/Неверный запрос/);
+    await expect(send({ type: 'fill:values', keys: [] } as never)).rejects.toThrow(/Неверный запрос/);
+    await expect(send({ type: 'fill:values', childId: ARTEM.id, keys: ['password'] } as never)).rejects.toThrow(/Неверный запрос/);
     await expect(send({ type: 'tab-state:set' } as never)).rejects.toThrow(/Неверный запрос/);
     await expect(send({ type: 'tab-state:set', state: 'hidden' } as never)).rejects.toThrow(/Неверный запрос/);
     await expect(send(null as never)).rejects.toThrow(/Неверный запрос/);
