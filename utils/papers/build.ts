@@ -6,7 +6,7 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFFont } from 'pdf-lib';
-import { formatPaperDate, parsePaperDate, surnameWithInitials } from './format';
+import { parsePaperDate, surnameWithInitials } from './format';
 import { PaperWriter, fontSafeText, setPaperInfo, type RowItem, type TableRow } from './layout';
 import {
   CAPTIONS,
@@ -54,8 +54,6 @@ const PARA_INDENT = 12.5 * (72 / 25.4);
 /** Everything the composer needs, with values cleaned and defaults applied. */
 interface Prepared {
   region: PapersInput['region'];
-  date: string;
-  hasDate: boolean;
   number: string;
   category: string;
   alone: boolean;
@@ -80,8 +78,6 @@ function prepare(input: PapersInput, clean: (s: string | undefined) => string): 
   const contacts = [phone && `тел. ${phone}`, email && `эл. почта: ${email}`].filter(Boolean).join(', ');
   return {
     region: input.region,
-    date: formatPaperDate(input.date),
-    hasDate: parsePaperDate(input.date) !== undefined,
     number: clean(input.certificateNumber),
     category: clean(input.category),
     alone: c.appliesAlone === true,
@@ -98,9 +94,13 @@ function prepare(input: PapersInput, clean: (s: string | undefined) => string): 
   };
 }
 
-/** Date items of a signature row: the filled date as text, or «___» ________ 20__ г. as ruled blanks. */
-function dateItems(d: { hasDate: boolean; date: string }, size?: number): RowItem[] {
-  if (d.hasDate) return [{ kind: 'text', text: d.date, size }];
+/**
+ * Date items of a signature row: always «___» ________ 20__ г. as ruled blanks. A document is
+ * dated by hand on the day it is signed (usually at the institution that activates the
+ * certificate), not on the day it is printed; the Kuzbass cabinet's own form leaves the date
+ * blank too («_____ 20 ____ года», seed 003, domain.md §5 «date and signature lines»).
+ */
+function dateItems(size?: number): RowItem[] {
   return [
     { kind: 'text', text: '«', size },
     { kind: 'line', width: 24 },
@@ -114,16 +114,13 @@ function dateItems(d: { hasDate: boolean; date: string }, size?: number): RowIte
   ];
 }
 
-/** The institution's dates are never prefilled. */
-const BLANK_DATE = { hasDate: false, date: '' };
-
 /** Tables of the Заявление: 11 pt, label column 40 %, 17 pt (6 mm) handwriting rows. */
 const TABLE = { size: 11, labelRatio: 0.4, rowHeight: 17 };
 
 /** Date on the left, signature and its transcript on the right (152-ФЗ ст. 9 ч. 4 п. 9 for consents). */
-function signatureRow(w: PaperWriter, p: Prepared, name: string, signatureCaption: string = CAPTIONS.signature): void {
+function signatureRow(w: PaperWriter, name: string, signatureCaption: string = CAPTIONS.signature): void {
   w.row([
-    ...dateItems(p),
+    ...dateItems(),
     { kind: 'flex' },
     { kind: 'line', width: 95, caption: signatureCaption },
     { kind: 'text', text: ' / ' },
@@ -173,7 +170,7 @@ function statement(w: PaperWriter, p: Prepared): void {
   w.paragraph(statementAcknowledgement(p.region), { indent: PARA_INDENT });
   w.paragraph(statementDuty(p.region), { indent: PARA_INDENT });
   w.paragraph(STATEMENT_CONSENT_NOTE, { indent: PARA_INDENT, after: 2 });
-  signatureRow(w, p, applicantName, '(подпись заявителя)');
+  signatureRow(w, applicantName, '(подпись заявителя)');
   w.space(4);
 
   // Institution's part (filled by its staff, smaller type): confirmation, then the tear-off receipt.
@@ -181,7 +178,7 @@ function statement(w: PaperWriter, p: Prepared): void {
   w.keepTogether(168);
   w.paragraph([{ text: 'Отметка организации, принявшей заявление. ', bold: true }, { text: INSTITUTION_CONFIRMATION }], { size: 10, align: 'left' });
   w.row([{ kind: 'flex', line: true, caption: CAPTIONS.staff }, { kind: 'gap', width: 10 }, { kind: 'line', width: 90, caption: CAPTIONS.signature }], S);
-  w.row([...dateItems(BLANK_DATE, 10), { kind: 'flex' }, { kind: 'text', text: 'М. П.', size: 10 }], S);
+  w.row([...dateItems(10), { kind: 'flex' }, { kind: 'text', text: 'М. П.', size: 10 }], S);
   w.cutLine('линия отреза');
   w.paragraph('РАСПИСКА В ПОЛУЧЕНИИ ЗАЯВЛЕНИЯ', { bold: true, align: 'center', size: 10 });
   w.paragraph(
@@ -193,7 +190,7 @@ function statement(w: PaperWriter, p: Prepared): void {
   w.row([{ kind: 'flex', line: true, value: applicantName, caption: '(фамилия, имя, отчество заявителя)' }], S);
   w.row(
     [
-      ...dateItems(BLANK_DATE, 10),
+      ...dateItems(10),
       { kind: 'gap', width: 10 },
       { kind: 'flex', line: true, caption: CAPTIONS.staff },
       { kind: 'gap', width: 10 },
@@ -245,7 +242,7 @@ function applicantConsent(w: PaperWriter, p: Prepared): void {
   w.paragraph([{ text: `${CONSENT_ITEMS.representative}: `, bold: true }, { text: CONSENT_NO_REPRESENTATIVE }], { after: 3 });
   consentCommon(w, p, CONSENT_LIST_APPLICANT);
   heading(w, `${CONSENT_ITEMS.signature} субъекта персональных данных:`, 0);
-  signatureRow(w, p, p.applicant.fullName);
+  signatureRow(w, p.applicant.fullName);
 }
 
 /** The authority document of a parent is the child's birth certificate (152-ФЗ ст. 9 ч. 4 п. 2). */
@@ -273,7 +270,7 @@ function childConsentByParent(w: PaperWriter, p: Prepared): void {
   w.space(3);
   consentCommon(w, p, consentListChild(false));
   heading(w, `${CONSENT_ITEMS.signature} законного представителя субъекта персональных данных:`, 0);
-  signatureRow(w, p, p.applicant.fullName);
+  signatureRow(w, p.applicant.fullName);
 }
 
 /** Consent (b′): a child aged 14–17 applying alone consents for own data; optional parent co-signature. */
@@ -285,12 +282,12 @@ function childOwnConsent(w: PaperWriter, p: Prepared): void {
   w.paragraph([{ text: `${CONSENT_ITEMS.representative}: `, bold: true }, { text: CONSENT_NO_REPRESENTATIVE }], { after: 3 });
   consentCommon(w, p, consentListChild(true));
   heading(w, `${CONSENT_ITEMS.signature} субъекта персональных данных:`, 0);
-  signatureRow(w, p, p.child.fullName);
+  signatureRow(w, p.child.fullName);
   w.space(6);
   w.keepTogether(80);
   w.paragraph(CONSENT_COSIGN, { size: 11, align: 'left' });
   w.field('', p.applicant.fullName, '(фамилия, имя, отчество родителя (законного представителя))');
-  signatureRow(w, p, p.applicant.fullName);
+  signatureRow(w, p.applicant.fullName);
 }
 
 /**
@@ -300,10 +297,11 @@ function childOwnConsent(w: PaperWriter, p: Prepared): void {
  * Cyrillic, options (`subset`, default true). Output: PDF bytes, A4 portrait:
  * the Заявление, then — each from a new page — the applicant's consent and the
  * consent for the child's data (or, when `child.appliesAlone`, the child's own
- * consent with an optional parent co-signature). Metadata: Russian title,
- * language ru, creator «pfdo-companion»; no personal data.
+ * consent with an optional parent co-signature). Every date line is blank
+ * («___» ________ 20__ г.): the papers are dated by hand when signed (seed 003).
+ * Metadata: Russian title, language ru, creator «pfdo-companion»; no personal data.
  *
- * Throws `RangeError` for a malformed `date`; pdf-lib / fontkit errors for
+ * Throws `RangeError` for a malformed `date` (validated, not printed); pdf-lib / fontkit errors for
  * unusable font bytes.
  */
 export async function renderPapersPdf(input: PapersInput, fonts: PaperFonts, options: RenderOptions = {}): Promise<Uint8Array> {
