@@ -32,6 +32,7 @@ import {
   statementDuty,
   statementRequest,
 } from './templates';
+import { REGIONS } from '@/utils/profile/regions';
 import type { PaperFonts, PapersInput } from './types';
 
 /** Options of `renderPapersPdf`. */
@@ -60,7 +61,8 @@ interface Prepared {
   relation: 'parent' | 'representative' | undefined;
   applicant: { fullName: string; address: string; passport: string; contacts: string };
   child: { fullName: string; birthDate: string; document: string; address: string; snils: string };
-  operator: { name: string; address: string };
+  /** Item 3 of the consents: the operator's name and address, and the captions under them. */
+  operator: { name: string; address: string; nameCaption: string; addressCaption: string };
 }
 
 /** Text safe for the embedded font, with «№» kept with its number when a line wraps. */
@@ -90,7 +92,22 @@ function prepare(input: PapersInput, clean: (s: string | undefined) => string): 
       address: clean(c.address),
       snils: clean(c.snils),
     },
-    operator: { name: clean(o.name), address: clean(o.address) },
+    operator: operatorOf(input.region, { name: clean(o.name), address: clean(o.address) }, clean),
+  };
+}
+
+/**
+ * Item 3 of the consents (152-ФЗ ст. 9 ч. 4 п. 3): the operator given in the input; else the
+ * region's operator when it is known (`REGIONS[region].operator`, `utils/profile/regions.ts`);
+ * else blank lines whose captions say which organisation to write in by hand.
+ */
+function operatorOf(region: PapersInput['region'], given: { name: string; address: string }, clean: (s: string | undefined) => string): Prepared['operator'] {
+  const known = REGIONS[region].operator;
+  const op = given.name || given.address ? given : { name: clean(known.name), address: clean(known.address) };
+  return {
+    ...op,
+    nameCaption: op.name ? CAPTIONS.operatorName : known.nameHint,
+    addressCaption: op.address ? CAPTIONS.operatorAddress : known.addressHint,
   };
 }
 
@@ -211,8 +228,8 @@ function personFields(w: PaperWriter, person: { fullName: string; address: strin
 /** Items 3–8, common to all consents. */
 function consentCommon(w: PaperWriter, p: Prepared, list: string): void {
   heading(w, `${CONSENT_ITEMS.operator}:`, 0);
-  w.field('Наименование:', p.operator.name, CAPTIONS.operatorName, { blankLines: 2 });
-  w.field('Адрес:', p.operator.address, CAPTIONS.operatorAddress);
+  w.field('Наименование:', p.operator.name, p.operator.nameCaption, { blankLines: 2 });
+  w.field('Адрес:', p.operator.address, p.operator.addressCaption);
   w.space(3);
   w.paragraph([{ text: `${CONSENT_ITEMS.purpose} `, bold: true }, { text: consentPurpose(p.region) }], { after: 3 });
   w.paragraph([{ text: `${CONSENT_ITEMS.list} `, bold: true }, { text: list }], { after: 3 });
