@@ -2,12 +2,15 @@
  * Composes the printable PDF: the Заявление (domain.md §5) followed by the
  * separate consents to personal-data processing (152-ФЗ ст. 9 ч. 4; separate
  * documents since 01.09.2025 under 156-ФЗ, domain.md §6), each starting on a
- * new A4 page. Pure: takes font bytes, returns PDF bytes; no browser APIs.
+ * new A4 page. A consent is a list of blocks (one per item of 152-ФЗ ст. 9 ч. 4)
+ * laid out on the fewest pages at 12–11 pt, never leaving its signature with
+ * fewer than two items on a page (`writeDocument`). Pure: takes font bytes,
+ * returns PDF bytes; no browser APIs.
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFFont } from 'pdf-lib';
-import { formatPaperDate, parsePaperDate, surnameWithInitials } from './format';
-import { PaperWriter, fontSafeText, setPaperInfo, type RowItem, type TableRow } from './layout';
+import { parsePaperDate, surnameWithInitials } from './format';
+import { MeasuringWriter, PaperWriter, flowBlocks, fontSafeText, setPaperInfo, type Block, type LayoutFonts, type RowItem, type TableRow } from './layout';
 import {
   CAPTIONS,
   CATEGORY_REQUEST,
@@ -32,6 +35,7 @@ import {
   statementDuty,
   statementRequest,
 } from './templates';
+import { REGIONS } from '@/utils/profile/regions';
 import type { PaperFonts, PapersInput } from './types';
 
 /** Options of `renderPapersPdf`. */
@@ -54,15 +58,14 @@ const PARA_INDENT = 12.5 * (72 / 25.4);
 /** Everything the composer needs, with values cleaned and defaults applied. */
 interface Prepared {
   region: PapersInput['region'];
-  date: string;
-  hasDate: boolean;
   number: string;
   category: string;
   alone: boolean;
   relation: 'parent' | 'representative' | undefined;
   applicant: { fullName: string; address: string; passport: string; contacts: string };
   child: { fullName: string; birthDate: string; document: string; address: string; snils: string };
-  operator: { name: string; address: string };
+  /** Item 3 of the consents: the operator's name and address, and the captions under them. */
+  operator: { name: string; address: string; nameCaption: string; addressCaption: string };
 }
 
 /** Text safe for the embedded font, with «№» kept with its number when a line wraps. */
@@ -80,8 +83,6 @@ function prepare(input: PapersInput, clean: (s: string | undefined) => string): 
   const contacts = [phone && `тел. ${phone}`, email && `эл. почта: ${email}`].filter(Boolean).join(', ');
   return {
     region: input.region,
-    date: formatPaperDate(input.date),
-    hasDate: parsePaperDate(input.date) !== undefined,
     number: clean(input.certificateNumber),
     category: clean(input.category),
     alone: c.appliesAlone === true,
@@ -94,13 +95,32 @@ function prepare(input: PapersInput, clean: (s: string | undefined) => string): 
       address: clean(c.address),
       snils: clean(c.snils),
     },
-    operator: { name: clean(o.name), address: clean(o.address) },
+    operator: operatorOf(input.region, { name: clean(o.name), address: clean(o.address) }, clean),
   };
 }
 
-/** Date items of a signature row: the filled date as text, or «___» ________ 20__ г. as ruled blanks. */
-function dateItems(d: { hasDate: boolean; date: string }, size?: number): RowItem[] {
-  if (d.hasDate) return [{ kind: 'text', text: d.date, size }];
+/**
+ * Item 3 of the consents (152-ФЗ ст. 9 ч. 4 п. 3): the operator given in the input; else the
+ * region's operator when it is known (`REGIONS[region].operator`, `utils/profile/regions.ts`);
+ * else blank lines whose captions say which organisation to write in by hand.
+ */
+function operatorOf(region: PapersInput['region'], given: { name: string; address: string }, clean: (s: string | undefined) => string): Prepared['operator'] {
+  const known = REGIONS[region].operator;
+  const op = given.name || given.address ? given : { name: clean(known.name), address: clean(known.address) };
+  return {
+    ...op,
+    nameCaption: op.name ? CAPTIONS.operatorName : known.nameHint,
+    addressCaption: op.address ? CAPTIONS.operatorAddress : known.addressHint,
+  };
+}
+
+/**
+ * Date items of a signature row: always «___» ________ 20__ г. as ruled blanks. A document is
+ * dated by hand on the day it is signed (usually at the institution that activates the
+ * certificate), not on the day it is printed; the Kuzbass cabinet's own form leaves the date
+ * blank too («_____ 20 ____ года», seed 003, domain.md §5 «date and signature lines»).
+ */
+function dateItems(size?: number): RowItem[] {
   return [
     { kind: 'text', text: '«', size },
     { kind: 'line', width: 24 },
@@ -114,16 +134,13 @@ function dateItems(d: { hasDate: boolean; date: string }, size?: number): RowIte
   ];
 }
 
-/** The institution's dates are never prefilled. */
-const BLANK_DATE = { hasDate: false, date: '' };
-
 /** Tables of the Заявление: 11 pt, label column 40 %, 17 pt (6 mm) handwriting rows. */
 const TABLE = { size: 11, labelRatio: 0.4, rowHeight: 17 };
 
 /** Date on the left, signature and its transcript on the right (152-ФЗ ст. 9 ч. 4 п. 9 for consents). */
-function signatureRow(w: PaperWriter, p: Prepared, name: string, signatureCaption: string = CAPTIONS.signature): void {
+function signatureRow(w: PaperWriter, name: string, signatureCaption: string = CAPTIONS.signature): void {
   w.row([
-    ...dateItems(p),
+    ...dateItems(),
     { kind: 'flex' },
     { kind: 'line', width: 95, caption: signatureCaption },
     { kind: 'text', text: ' / ' },
@@ -173,7 +190,7 @@ function statement(w: PaperWriter, p: Prepared): void {
   w.paragraph(statementAcknowledgement(p.region), { indent: PARA_INDENT });
   w.paragraph(statementDuty(p.region), { indent: PARA_INDENT });
   w.paragraph(STATEMENT_CONSENT_NOTE, { indent: PARA_INDENT, after: 2 });
-  signatureRow(w, p, applicantName, '(подпись заявителя)');
+  signatureRow(w, applicantName, '(подпись заявителя)');
   w.space(4);
 
   // Institution's part (filled by its staff, smaller type): confirmation, then the tear-off receipt.
@@ -181,7 +198,7 @@ function statement(w: PaperWriter, p: Prepared): void {
   w.keepTogether(168);
   w.paragraph([{ text: 'Отметка организации, принявшей заявление. ', bold: true }, { text: INSTITUTION_CONFIRMATION }], { size: 10, align: 'left' });
   w.row([{ kind: 'flex', line: true, caption: CAPTIONS.staff }, { kind: 'gap', width: 10 }, { kind: 'line', width: 90, caption: CAPTIONS.signature }], S);
-  w.row([...dateItems(BLANK_DATE, 10), { kind: 'flex' }, { kind: 'text', text: 'М. П.', size: 10 }], S);
+  w.row([...dateItems(10), { kind: 'flex' }, { kind: 'text', text: 'М. П.', size: 10 }], S);
   w.cutLine('линия отреза');
   w.paragraph('РАСПИСКА В ПОЛУЧЕНИИ ЗАЯВЛЕНИЯ', { bold: true, align: 'center', size: 10 });
   w.paragraph(
@@ -193,7 +210,7 @@ function statement(w: PaperWriter, p: Prepared): void {
   w.row([{ kind: 'flex', line: true, value: applicantName, caption: '(фамилия, имя, отчество заявителя)' }], S);
   w.row(
     [
-      ...dateItems(BLANK_DATE, 10),
+      ...dateItems(10),
       { kind: 'gap', width: 10 },
       { kind: 'flex', line: true, caption: CAPTIONS.staff },
       { kind: 'gap', width: 10 },
@@ -211,41 +228,96 @@ function personFields(w: PaperWriter, person: { fullName: string; address: strin
   w.field('Документ, удостоверяющий личность:', person.document, CAPTIONS.identity, { blankLines: 2 });
 }
 
-/** Items 3–8, common to all consents. */
-function consentCommon(w: PaperWriter, p: Prepared, list: string): void {
-  heading(w, `${CONSENT_ITEMS.operator}:`, 0);
-  w.field('Наименование:', p.operator.name, CAPTIONS.operatorName, { blankLines: 2 });
-  w.field('Адрес:', p.operator.address, CAPTIONS.operatorAddress);
-  w.space(3);
-  w.paragraph([{ text: `${CONSENT_ITEMS.purpose} `, bold: true }, { text: consentPurpose(p.region) }], { after: 3 });
-  w.paragraph([{ text: `${CONSENT_ITEMS.list} `, bold: true }, { text: list }], { after: 3 });
-  heading(w, `${CONSENT_ITEMS.processor}:`, 0);
-  w.row([{ kind: 'flex', line: true, caption: CONSENT_PROCESSOR_CAPTION }]);
-  w.space(3);
-  w.paragraph([{ text: `${CONSENT_ITEMS.actions} `, bold: true }, { text: CONSENT_ACTIONS }], { after: 3 });
-  // Item 8 stays on the page of the signature (item 9) that follows it.
-  const term = [{ text: `${CONSENT_ITEMS.term} `, bold: true }, { text: CONSENT_TERM }];
-  w.keepTogether(w.paragraphHeight(term) + 3 + 2 * w.leading + w.opt.rowHeight + w.opt.captionSize + 2);
-  w.paragraph(term, { after: 3 });
+/** Space after each item of a consent, pt. */
+const ITEM_GAP = 3;
+
+/** A bold item label on its own line; the block it opens keeps it with what follows. */
+function label(w: PaperWriter, text: string): void {
+  w.paragraph(text, { bold: true, align: 'left' });
 }
 
-function consentHeader(w: PaperWriter, docTitle: string, subtitle: string, intro: string): void {
-  w.startDocument(docTitle);
-  w.paragraph(CONSENT_TITLE, { bold: true, align: 'center' });
-  w.paragraph(subtitle, { align: 'center', after: 6 });
-  w.paragraph(intro, { indent: PARA_INDENT, after: 4 });
+/** An item that is one paragraph: bold label, then the text run on. */
+function itemParagraph(labelText: string, text: string): Block {
+  return { draw: (w) => w.paragraph([{ text: `${labelText} `, bold: true }, { text }], { after: ITEM_GAP }) };
+}
+
+/** Title, subtitle and the opening sentence of a consent. */
+function consentHeader(subtitle: string, intro: string): Block {
+  return {
+    draw: (w) => {
+      w.paragraph(CONSENT_TITLE, { bold: true, align: 'center' });
+      w.paragraph(subtitle, { align: 'center', after: 6 });
+      w.paragraph(intro, { indent: PARA_INDENT, after: 4 });
+    },
+  };
+}
+
+/** Item 1 or 2 of a consent: a person (152-ФЗ ст. 9 ч. 4 п. 1–2), with extra fields after. */
+function personItem(title: string, person: { fullName: string; address: string; document: string; birthDate?: string }, withBirthDate: boolean, extra?: (w: PaperWriter) => void): Block {
+  return {
+    draw: (w) => {
+      label(w, title);
+      personFields(w, person, withBirthDate);
+      extra?.(w);
+      w.space(ITEM_GAP);
+    },
+  };
+}
+
+/** Items 3–8, common to all consents, one block each. */
+function consentCommon(p: Prepared, list: string): Block[] {
+  return [
+    {
+      draw: (w) => {
+        label(w, `${CONSENT_ITEMS.operator}:`);
+        w.field('Наименование:', p.operator.name, p.operator.nameCaption, { blankLines: 2 });
+        w.field('Адрес:', p.operator.address, p.operator.addressCaption);
+        w.space(ITEM_GAP);
+      },
+    },
+    itemParagraph(CONSENT_ITEMS.purpose, consentPurpose(p.region)),
+    itemParagraph(CONSENT_ITEMS.list, list),
+    {
+      draw: (w) => {
+        label(w, `${CONSENT_ITEMS.processor}:`);
+        w.row([{ kind: 'flex', line: true, caption: CONSENT_PROCESSOR_CAPTION }]);
+        w.space(ITEM_GAP);
+      },
+    },
+    itemParagraph(CONSENT_ITEMS.actions, CONSENT_ACTIONS),
+    itemParagraph(CONSENT_ITEMS.term, CONSENT_TERM),
+  ];
+}
+
+/** Item 9: the signature (152-ФЗ ст. 9 ч. 4 п. 9), with the date left blank. */
+function signatureItem(title: string, name: string): Block {
+  return {
+    signature: true,
+    draw: (w) => {
+      label(w, title);
+      signatureRow(w, name);
+    },
+  };
+}
+
+/** One separate document: its footer title and its blocks. */
+interface PaperDoc {
+  title: string;
+  blocks: Block[];
 }
 
 /** Consent (a): the adult applicant's own data. */
-function applicantConsent(w: PaperWriter, p: Prepared): void {
-  consentHeader(w, DOC_TITLES.applicantConsent, `заявителя — ${relationGenitive(p.relation)} ребёнка`, CONSENT_INTRO_OWN);
-  heading(w, `${CONSENT_ITEMS.subject} (заявитель):`, 0);
-  personFields(w, { fullName: p.applicant.fullName, address: p.applicant.address, document: p.applicant.passport }, false);
-  w.space(3);
-  w.paragraph([{ text: `${CONSENT_ITEMS.representative}: `, bold: true }, { text: CONSENT_NO_REPRESENTATIVE }], { after: 3 });
-  consentCommon(w, p, CONSENT_LIST_APPLICANT);
-  heading(w, `${CONSENT_ITEMS.signature} субъекта персональных данных:`, 0);
-  signatureRow(w, p, p.applicant.fullName);
+function applicantConsent(p: Prepared): PaperDoc {
+  return {
+    title: DOC_TITLES.applicantConsent,
+    blocks: [
+      consentHeader(`заявителя — ${relationGenitive(p.relation)} ребёнка`, CONSENT_INTRO_OWN),
+      personItem(`${CONSENT_ITEMS.subject} (заявитель):`, { fullName: p.applicant.fullName, address: p.applicant.address, document: p.applicant.passport }, false),
+      itemParagraph(`${CONSENT_ITEMS.representative}:`, CONSENT_NO_REPRESENTATIVE),
+      ...consentCommon(p, CONSENT_LIST_APPLICANT),
+      signatureItem(`${CONSENT_ITEMS.signature} субъекта персональных данных:`, p.applicant.fullName),
+    ],
+  };
 }
 
 /** The authority document of a parent is the child's birth certificate (152-ФЗ ст. 9 ч. 4 п. 2). */
@@ -255,42 +327,112 @@ function authorityDocument(p: Prepared): string {
 }
 
 /** Consent (b): the child's data, signed by the parent / legal representative. */
-function childConsentByParent(w: PaperWriter, p: Prepared): void {
+function childConsentByParent(p: Prepared): PaperDoc {
   const subtitle = p.relation === 'representative' ? 'ребёнка, даваемое его законным представителем' : 'ребёнка, даваемое его родителем (законным представителем)';
-  consentHeader(w, DOC_TITLES.childConsent, subtitle, consentIntroChild(p.relation));
-  heading(w, `${CONSENT_ITEMS.subject} (ребёнок):`, 0);
-  personFields(w, { fullName: p.child.fullName, address: p.child.address, document: p.child.document, birthDate: p.child.birthDate }, true);
-  w.space(3);
   const who = p.relation === 'parent' ? 'родитель' : p.relation === 'representative' ? 'законный представитель' : 'родитель или иной законный представитель';
-  heading(w, `${CONSENT_ITEMS.representative} (${who}):`, 0);
-  personFields(w, { fullName: p.applicant.fullName, address: p.applicant.address, document: p.applicant.passport }, false);
-  w.field(
-    'Документ, подтверждающий полномочия:',
-    authorityDocument(p),
-    p.relation === 'representative' ? CAPTIONS.authorityRepresentative : CAPTIONS.authorityParent,
-    { blankLines: 2 },
-  );
-  w.space(3);
-  consentCommon(w, p, consentListChild(false));
-  heading(w, `${CONSENT_ITEMS.signature} законного представителя субъекта персональных данных:`, 0);
-  signatureRow(w, p, p.applicant.fullName);
+  const child = { fullName: p.child.fullName, address: p.child.address, document: p.child.document, birthDate: p.child.birthDate };
+  const parent = { fullName: p.applicant.fullName, address: p.applicant.address, document: p.applicant.passport };
+  return {
+    title: DOC_TITLES.childConsent,
+    blocks: [
+      consentHeader(subtitle, consentIntroChild(p.relation)),
+      personItem(`${CONSENT_ITEMS.subject} (ребёнок):`, child, true),
+      personItem(`${CONSENT_ITEMS.representative} (${who}):`, parent, false, (w) =>
+        w.field(
+          'Документ, подтверждающий полномочия:',
+          authorityDocument(p),
+          p.relation === 'representative' ? CAPTIONS.authorityRepresentative : CAPTIONS.authorityParent,
+          { blankLines: 2 },
+        ),
+      ),
+      ...consentCommon(p, consentListChild(false)),
+      signatureItem(`${CONSENT_ITEMS.signature} законного представителя субъекта персональных данных:`, p.applicant.fullName),
+    ],
+  };
 }
 
 /** Consent (b′): a child aged 14–17 applying alone consents for own data; optional parent co-signature. */
-function childOwnConsent(w: PaperWriter, p: Prepared): void {
-  consentHeader(w, DOC_TITLES.childOwnConsent, 'ребёнка в возрасте от 14 до 18 лет, подающего заявление самостоятельно', CONSENT_INTRO_OWN);
-  heading(w, `${CONSENT_ITEMS.subject} (ребёнок — заявитель):`, 0);
-  personFields(w, { fullName: p.child.fullName, address: p.child.address, document: p.child.document, birthDate: p.child.birthDate }, true);
-  w.space(3);
-  w.paragraph([{ text: `${CONSENT_ITEMS.representative}: `, bold: true }, { text: CONSENT_NO_REPRESENTATIVE }], { after: 3 });
-  consentCommon(w, p, consentListChild(true));
-  heading(w, `${CONSENT_ITEMS.signature} субъекта персональных данных:`, 0);
-  signatureRow(w, p, p.child.fullName);
-  w.space(6);
-  w.keepTogether(80);
-  w.paragraph(CONSENT_COSIGN, { size: 11, align: 'left' });
-  w.field('', p.applicant.fullName, '(фамилия, имя, отчество родителя (законного представителя))');
-  signatureRow(w, p, p.applicant.fullName);
+function childOwnConsent(p: Prepared): PaperDoc {
+  const child = { fullName: p.child.fullName, address: p.child.address, document: p.child.document, birthDate: p.child.birthDate };
+  return {
+    title: DOC_TITLES.childOwnConsent,
+    blocks: [
+      consentHeader('ребёнка в возрасте от 14 до 18 лет, подающего заявление самостоятельно', CONSENT_INTRO_OWN),
+      personItem(`${CONSENT_ITEMS.subject} (ребёнок — заявитель):`, child, true),
+      itemParagraph(`${CONSENT_ITEMS.representative}:`, CONSENT_NO_REPRESENTATIVE),
+      ...consentCommon(p, consentListChild(true)),
+      signatureItem(`${CONSENT_ITEMS.signature} субъекта персональных данных:`, p.child.fullName),
+      {
+        signature: true,
+        draw: (w) => {
+          w.space(6);
+          w.paragraph(CONSENT_COSIGN, { size: w.opt.size - 1, align: 'left' });
+          w.field('', p.applicant.fullName, '(фамилия, имя, отчество родителя (законного представителя))');
+          signatureRow(w, p.applicant.fullName);
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * Body sizes a consent may be set in, largest first. 11 pt is the floor: smaller type would
+ * cramp a form that is filled and read by hand (the statement's tables use 11 pt too).
+ */
+export const CONSENT_BODY_SIZES = [12, 11.5, 11] as const;
+
+/**
+ * A stand-in for a font that only measures, caching each text's width (for `MeasuringWriter`,
+ * which draws nothing). Same arithmetic as pdf-lib (width at 1000 pt × size / 1000), so the
+ * measured layout equals the drawn one.
+ */
+function measuringFont(font: PDFFont): PDFFont {
+  const cache = new Map<string, number>();
+  const widthOfTextAtSize = (text: string, size: number): number => {
+    let w = cache.get(text);
+    if (w === undefined) cache.set(text, (w = font.widthOfTextAtSize(text, 1000)));
+    return w * (size / 1000);
+  };
+  return { widthOfTextAtSize } as unknown as PDFFont;
+}
+
+/**
+ * Writes one separate document (152-ФЗ ст. 9 ч. 1 as amended by 156-ФЗ: each consent on its own
+ * pages) on the fewest pages it can take at a body size from `CONSENT_BODY_SIZES`, choosing the
+ * largest size that reaches that count; pages break only between blocks and the last page keeps
+ * at least two items with the signature (`flowBlocks`). Returns the writer, whose `finish` draws
+ * the footers.
+ */
+function writeDocument(doc: PDFDocument, fonts: LayoutFonts, d: PaperDoc): PaperWriter {
+  const measuring = { regular: measuringFont(fonts.regular), bold: measuringFont(fonts.bold) };
+  const plan = (size: number): { size: number; pages: number; heights: number[] } => {
+    const m = new MeasuringWriter(doc, measuring, { size });
+    const heights = d.blocks.map((b) => m.heightOf(b.draw));
+    m.startDocument(d.title);
+    flowBlocks(m, d.blocks, heights);
+    return { size, pages: m.pages, heights };
+  };
+  // Fewer pages come only from smaller type: try the largest size, then the smallest, and only
+  // when the smallest saves a page, the sizes between (largest first).
+  const sizes = [...CONSENT_BODY_SIZES];
+  let best = plan(sizes[0]);
+  if (best.pages > 1) {
+    const smallest = plan(sizes[sizes.length - 1]);
+    if (smallest.pages < best.pages) {
+      best = smallest;
+      for (const size of sizes.slice(1, -1)) {
+        const p = plan(size);
+        if (p.pages === smallest.pages) {
+          best = p;
+          break;
+        }
+      }
+    }
+  }
+  const w = new PaperWriter(doc, fonts, { size: best.size });
+  w.startDocument(d.title);
+  flowBlocks(w, d.blocks, best.heights);
+  return w;
 }
 
 /**
@@ -300,10 +442,11 @@ function childOwnConsent(w: PaperWriter, p: Prepared): void {
  * Cyrillic, options (`subset`, default true). Output: PDF bytes, A4 portrait:
  * the Заявление, then — each from a new page — the applicant's consent and the
  * consent for the child's data (or, when `child.appliesAlone`, the child's own
- * consent with an optional parent co-signature). Metadata: Russian title,
- * language ru, creator «pfdo-companion»; no personal data.
+ * consent with an optional parent co-signature). Every date line is blank
+ * («___» ________ 20__ г.): the papers are dated by hand when signed (seed 003).
+ * Metadata: Russian title, language ru, creator «pfdo-companion»; no personal data.
  *
- * Throws `RangeError` for a malformed `date`; pdf-lib / fontkit errors for
+ * Throws `RangeError` for a malformed `date` (validated, not printed); pdf-lib / fontkit errors for
  * unusable font bytes.
  */
 export async function renderPapersPdf(input: PapersInput, fonts: PaperFonts, options: RenderOptions = {}): Promise<Uint8Array> {
@@ -315,15 +458,12 @@ export async function renderPapersPdf(input: PapersInput, fonts: PaperFonts, opt
   const bold = await doc.embedFont(fonts.bold, { subset });
 
   const p = prepare(input, makeSanitizer(regular));
-  const w = new PaperWriter(doc, { regular, bold });
+  const layoutFonts = { regular, bold };
+  const w = new PaperWriter(doc, layoutFonts);
   statement(w, p);
-  if (p.alone) {
-    childOwnConsent(w, p);
-  } else {
-    applicantConsent(w, p);
-    childConsentByParent(w, p);
-  }
-  w.finish();
+  const consents = p.alone ? [childOwnConsent(p)] : [applicantConsent(p), childConsentByParent(p)];
+  const writers = [w, ...consents.map((d) => writeDocument(doc, layoutFonts, d))];
+  for (const x of writers) x.finish();
 
   setPaperInfo(doc, PDF_TITLE, 'Бланк для печати');
   return doc.save();

@@ -25,8 +25,9 @@ export { REGION_TEMPLATES } from './templates';
  * Output: PDF bytes (A4): Заявление, then each consent from a new page
  * (applicant's own data; the child's data signed by the parent — or, when
  * `child.appliesAlone`, one consent signed by the child aged 14–17 with an
- * optional parent co-signature). Fonts are subset-embedded (≈ 60–80 KB total).
- * Metadata carries no personal data.
+ * optional parent co-signature). Date lines are left blank to be written by hand
+ * when signing (`date` is validated but not printed). Fonts are subset-embedded
+ * (≈ 60–80 KB total). Metadata carries no personal data.
  *
  * Errors: `RangeError` for a malformed `date` (must be `YYYY-MM-DD`); `Error`
  * when the fonts cannot be loaded or parsed.

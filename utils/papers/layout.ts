@@ -511,3 +511,92 @@ export function setPaperInfo(doc: PDFDocument, title: string, subject: string): 
   doc.setAuthor('');
   doc.setKeywords([]);
 }
+
+/** A page stand-in for `MeasuringWriter`: every drawing call does nothing. */
+const NO_PAGE = {
+  drawText: () => undefined,
+  drawLine: () => undefined,
+  drawRectangle: () => undefined,
+  drawImage: () => undefined,
+} as unknown as PDFPage;
+
+/**
+ * A `PaperWriter` that draws nothing and adds no pages to the PDF: it runs the same layout code
+ * to learn in advance how tall a block is and how many pages a document needs, so that page
+ * breaks can be chosen before anything is drawn (see `flowBlocks`). Its pages live only in
+ * `pages` (the count of the current document); `finish` and the footers are not used.
+ */
+export class MeasuringWriter extends PaperWriter {
+  /** Pages the current document has taken so far. */
+  pages = 0;
+
+  /** Starts counting a new document (no footer title is kept). */
+  override startDocument(_title: string): void {
+    this.pages = 0;
+    this.newPage();
+  }
+
+  /** Moves to the top of a fresh (imaginary) page. */
+  override newPage(): void {
+    this.page = NO_PAGE;
+    this.y = A4_SIZE[1] - this.opt.marginTop;
+    this.pages++;
+    this.onNewPage?.(this.page);
+  }
+
+  /**
+   * Height `draw` takes when it starts at the top of an empty page, in points; `Infinity`
+   * when it does not fit on one page (it would break the page itself).
+   * @param draw writes one block with this writer
+   */
+  heightOf(draw: (w: PaperWriter) => void): number {
+    this.newPage();
+    const pages = this.pages;
+    const top = this.y;
+    draw(this);
+    return this.pages === pages ? top - this.y : Number.POSITIVE_INFINITY;
+  }
+}
+
+/** A part of a document that is never split over two pages (unless it is taller than a page). */
+export interface Block {
+  /** Writes the block at the cursor. It must not begin with `space` (dropped at a page top). */
+  draw: (w: PaperWriter) => void;
+  /**
+   * A signature block (a date and signature row, with its heading): it does not count as
+   * content when the tail of a document is kept together (see `flowBlocks`).
+   */
+  signature?: boolean;
+}
+
+/** Height of the writable area of a page (A4 minus the top and bottom margins). */
+export function pageCapacity(opt: LayoutOptions): number {
+  return A4_SIZE[1] - opt.marginTop - opt.marginBottom;
+}
+
+/**
+ * Writes blocks, breaking pages only between them (a block is moved whole to the next page when
+ * it does not fit), and keeps the tail of the document together: the last blocks holding
+ * `tailContent` content (non-signature) blocks, with every signature block among or after them,
+ * go to one page — so a continuation page never carries a lone signature line or a single
+ * paragraph with its signature. A block taller than a page flows over the break as usual; a tail
+ * taller than a page is not kept together.
+ * @param w the writer (real or `MeasuringWriter`), with a document started
+ * @param blocks the blocks in order
+ * @param heights each block's height from `MeasuringWriter.heightOf` at the same options
+ * @param tailContent content blocks kept with the final signature (default 2)
+ */
+export function flowBlocks(w: PaperWriter, blocks: Block[], heights: number[], tailContent = 2): void {
+  const capacity = pageCapacity(w.opt);
+  const top = A4_SIZE[1] - w.opt.marginTop;
+  let tail = blocks.length;
+  for (let seen = 0; tail > 0 && seen < tailContent; ) if (!blocks[--tail].signature) seen++;
+  const tailHeight = heights.slice(tail).reduce((s, h) => s + h, 0);
+  blocks.forEach((b, i) => {
+    const atTop = w.y >= top - 0.01;
+    const keepTail = i === tail && tail > 0 && tailHeight <= capacity && tailHeight > w.remaining;
+    const wholeBlock = heights[i] <= capacity && heights[i] > w.remaining;
+    if (!atTop && (keepTail || wholeBlock)) w.newPage();
+    b.draw(w);
+  });
+}

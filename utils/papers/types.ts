@@ -70,8 +70,10 @@ export interface PapersOperator {
 /**
  * Everything the papers can be filled with. All fields optional → blank lines.
  *
- * - `date`: application date `YYYY-MM-DD`, printed as «05» марта 2025 г.; a malformed or
- *   impossible date makes `buildPapersPdf` throw a `RangeError`.
+ * - `date`: the day the papers are prepared, `YYYY-MM-DD` (the caller decides with it, e.g.,
+ *   whether a child of 14+ applies alone). It is validated — a malformed or impossible date
+ *   makes `buildPapersPdf` throw a `RangeError` — but never printed: every date line is left
+ *   blank, «___» ________ 20__ г., to be written by hand on the day of signing (seed 003).
  * - `certificateNumber`: registry record number, printed as given after «№».
  * - `category`: certificate group, e.g. «Дети в возрасте от 5 до 18 лет».
  */

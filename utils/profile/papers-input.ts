@@ -11,7 +11,10 @@ import type { Applicant, Child, ChildDocument, Passport, PersonName } from './sc
 
 /** Options of {@link papersInputFor}. */
 export interface PapersInputOptions {
-  /** Application date `YYYY-MM-DD` printed on the papers (default: today, local calendar). */
+  /**
+   * Reference date `YYYY-MM-DD` (default: today, local calendar): the child's age on it decides
+   * who applies. Not printed: the papers' date lines stay blank to be dated by hand at signing.
+   */
   date?: string;
   /**
    * The child (14–17) applies alone and signs (domain.md §6 [advice]). Default: true when the
@@ -80,7 +83,7 @@ function compact<T extends object>(o: T): T {
  * The papers' input for one child (domain.md §5–§6).
  * @param child a parsed child (its `region` selects the template)
  * @param applicant the parent/representative, if known
- * @param opts application date `YYYY-MM-DD`, whether the child (14+) applies alone, category
+ * @param opts reference date `YYYY-MM-DD` (not printed), whether the child (14+) applies alone, category
  * @returns `PapersInput`: dates of birth as `DD.MM.YYYY`, documents as printed text, absent
  *   values omitted (they print as blank lines)
  * @throws RangeError when a date is not a real `YYYY-MM-DD` date

@@ -4,6 +4,26 @@
  */
 import type { RegionId } from './checks';
 
+/**
+ * The personal-data operator of a region as printed in item 3 of every consent (152-ФЗ ст. 9
+ * ч. 4 п. 3: name and address of the operator receiving the consent). The operator is municipal
+ * (domain.md §6): fill `name` and `address` only when one organisation with a known address
+ * receives the consents of the whole region; otherwise the line stays blank and `nameHint` tells
+ * the parent what to write there.
+ */
+export interface RegionOperator {
+  /** Name of the operator, when known for the whole region. */
+  name?: string;
+  /** Its address, when known. */
+  address?: string;
+  /** Caption under the blank name line: which organisation to write in (Russian, in parentheses). */
+  nameHint: string;
+  /** Caption under the blank address line. */
+  addressHint: string;
+  /** Where the facts come from. */
+  source: string;
+}
+
 /** What the extension knows about a region. */
 export interface RegionInfo {
   id: RegionId;
@@ -17,6 +37,8 @@ export interface RegionInfo {
   portalUrl: string;
   /** Id of the guided flow that runs on the region's portal (`utils/flows/<flow>.ts`). */
   flow: 'sgo' | 'cabinet';
+  /** Who receives the consents (item 3 of the consent), or what to write by hand. */
+  operator: RegionOperator;
 }
 
 /** The two supported regions. */
@@ -28,6 +50,15 @@ export const REGIONS: Record<RegionId, RegionInfo> = {
     portalName: '«Сетевой город. Образование» (sgo.tvobr.ru)',
     portalUrl: 'https://sgo.tvobr.ru/',
     flow: 'sgo',
+    operator: {
+      // No organisation or address is named for the region: the certificate is formed through the
+      // school, kindergarten or Дворец творчества детей и молодежи (seeds 000/001, «Вариант №4»);
+      // the registry is kept per municipality (domain.md §1, §6).
+      nameHint:
+        '(впишите организацию, где активируете сертификат: школа, детский сад, Дворец творчества детей и молодёжи или другая)',
+      addressHint: '(адрес этой организации)',
+      source: 'seeds 000/001 (Тверь, «Вариант №4»); domain.md §1, §6: оператор муниципальный',
+    },
   },
   kuzbass: {
     id: 'kuzbass',
@@ -36,6 +67,14 @@ export const REGIONS: Record<RegionId, RegionInfo> = {
     portalName: 'Личный кабинет граждан Кемеровской области (cabinet.ruobr.ru)',
     portalUrl: 'https://cabinet.ruobr.ru/login/',
     flow: 'cabinet',
+    operator: {
+      // The cabinet lists the institutions of the municipality that activate the certificate
+      // («Скачать учреждения», seed 003 steps 13–14; seed 004); no single operator is named.
+      nameHint:
+        '(впишите учреждение, где активируете сертификат, — из списка «Скачать учреждения» в личном кабинете)',
+      addressHint: '(адрес этого учреждения)',
+      source: 'seed 003, шаги 13–14 («Скачать учреждения»); seed 004; domain.md §6: оператор муниципальный',
+    },
   },
 };
 

@@ -73,7 +73,6 @@ export const FILLED_VALUES = [
   'Дом детского творчества',
   'ул. Унжакова, д. 8а',
   'Дети в возрасте от 5 до 18 лет',
-  '«05» марта 2025 г.',
 ];
 
 const INSTALL_HINT = 'poppler-utils (pdftotext, pdfinfo, pdftoppm) is required for the papers tests: apt-get install -y poppler-utils';
@@ -168,4 +167,31 @@ export function inkRatio(page: GrayPage): number {
   let dark = 0;
   for (const v of page.data) if (v < 128) dark++;
   return dark / page.data.length;
+}
+
+/** One separate document of a papers PDF: its footer title, its pages (1-based) and their text. */
+export interface PaperDocument {
+  title: string;
+  pages: number[];
+  texts: string[];
+}
+
+/**
+ * Groups the pages of a papers PDF (`pdftotext -layout` per page, whitespace collapsed) into its
+ * documents by their footers («<title> … лист i из n»).
+ * @param pages page texts in order
+ * @param titles every document title (`DOC_TITLES`)
+ */
+export function documentsOf(pages: string[], titles: readonly string[]): PaperDocument[] {
+  const out: PaperDocument[] = [];
+  pages.forEach((text, i) => {
+    const hits = titles.filter((t) => text.includes(`${t} лист`));
+    if (hits.length !== 1) throw new Error(`page ${i + 1} has ${hits.length} document footers: ${text.slice(-200)}`);
+    const last = out[out.length - 1];
+    if (last && last.title === hits[0]) {
+      last.pages.push(i + 1);
+      last.texts.push(text);
+    } else out.push({ title: hits[0], pages: [i + 1], texts: [text] });
+  });
+  return out;
 }

@@ -53,6 +53,7 @@ let blank: Built;
 let alone: Built;
 let blankKuzbass: Built;
 
+// Four PDFs and pdftotext on every page: the default 10 s hook timeout is too short on a loaded 2-core machine.
 beforeAll(async () => {
   requirePoppler();
   [filled, blank, alone, blankKuzbass] = await Promise.all([
@@ -61,7 +62,7 @@ beforeAll(async () => {
     build('alone', ALONE),
     build('blank-kuzbass', { region: 'kuzbass' }),
   ]);
-});
+}, 120_000);
 
 /** Labels of the bordered tables (checked in content order: -layout interleaves the two columns). */
 const TABLE_LABELS = [
@@ -187,7 +188,7 @@ describe('papers PDF: structure and text (pdftotext)', () => {
       '(фамилия, имя, отчество (при наличии) полностью)',
       '(адрес места жительства)',
       '(категория (группа) сертификата)',
-      '(адрес оператора)',
+      '(адрес этой организации)',
       '(должность, фамилия и инициалы работника организации)',
     ]) {
       expect(blank.all).toContain(caption);
