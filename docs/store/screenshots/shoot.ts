@@ -5,7 +5,7 @@
  *   node --import tsx docs/store/screenshots/shoot.ts
  *
  * 01-guide: the guide on a portal step with the outline, after «Заполнить»;
- * 02-popup: the popup (Chrome's 600 px high popup) over the portal page it opens;
+ * 02-popup: the popup (Chrome's 600 px high popup) over a portal page, the guide moved left;
  * 03-consultant: the consultant page searched by code «К-7»;
  * 04-pdf: the first two pages of the statement and consents PDF (pdftoppm).
  * Needs Chromium (as the tests) and poppler-utils; makes no requests outside the replicas.
@@ -54,11 +54,14 @@ async function main(): Promise<void> {
     await page.waitForTimeout(600);
     await page.screenshot({ path: join(OUT, '01-guide.png') });
 
-    // 02: the popup as Chrome shows it (380 px wide, at most 600 px high) over the portal's home page.
-    await page.goto('https://cabinet.ruobr.ru/?reset=1&state=logged-in&delay=0');
-    await waitForStep(page, 'cabinet.services');
+    // 02: the popup as Chrome shows it (380 px wide, at most 600 px high) over a Tver portal page
+    // (the popup lists the Tver child first), the guide moved to the left edge with «⇄».
+    await page.goto('https://sgo.tvobr.ru/angular/school/studentdiary/?delay=0');
+    await waitForStep(page, 'sgo.open-settings');
     await waitForHighlight(page);
-    await page.waitForTimeout(600);
+    await pressPanel(page, 'guide-move');
+    await page.waitForTimeout(800);
+    await waitForHighlight(page);
     const portal = await page.screenshot();
     const popupPage = await b.context.newPage();
     await popupPage.setViewportSize({ width: 380, height: 600 });
