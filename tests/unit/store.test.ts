@@ -117,10 +117,9 @@ describe('names and descriptions fit the stores', () => {
     }
   });
 
-  // Known problem: the Chrome Web Store takes the summary from the manifest's `description` and
-  // rejects packages whose description is over 132 characters; `extDescription` is 168 today.
-  // When messages.json gets the listing's summary, this test starts failing: remove `.fails`.
-  it.fails('Chrome: the manifest description (the store summary) is the listing’s summary, ≤ 132', () => {
+  // The Chrome Web Store takes the summary from the manifest's `description` and rejects
+  // packages whose description is over 132 characters.
+  it('Chrome: the manifest description (the store summary) is the listing’s summary, ≤ 132', () => {
     const description = messages.extDescription.message;
     expect(len(description)).toBeLessThanOrEqual(132);
     expect(description).toBe(field(chromeMd, 'Краткое описание'));
