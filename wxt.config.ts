@@ -15,6 +15,9 @@ export default defineConfig({
     permissions: ['storage'],
     host_permissions: ['https://sgo.tvobr.ru/*', 'https://cabinet.ruobr.ru/*'],
     action: { default_title: '__MSG_extActionTitle__' },
+    // Chrome 109 is the last for Windows 7/8; the background answers the way it understands
+    // (sendResponse, utils/background/answer.ts) and the code is built for it (see `vite` below).
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '109' }),
     // Extension pages load only the extension's own files and connect nowhere but the extension
     // itself (the papers fetch their fonts from the package).
     content_security_policy: {
@@ -40,5 +43,7 @@ export default defineConfig({
   },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    // The oldest browsers supported: Chrome 109 (and Chromium browsers built on it), Firefox 140.
+    build: { target: ['chrome109', 'firefox140'] },
   }),
 });

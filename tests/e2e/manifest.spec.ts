@@ -19,6 +19,9 @@ test('Chrome manifest: Russian name from _locales/ru, icons, exactly the allowed
   expect(m.optional_permissions ?? []).toEqual([]);
   for (const size of ['16', '48', '128']) expect(existsSync(join('.output/chrome-mv3', m.icons[size]))).toBe(true);
   for (const cs of m.content_scripts) expect(ALLOWED.host_permissions).toEqual(expect.arrayContaining(cs.matches));
+  // Chrome 109 (the last for Windows 7/8) is the oldest supported, and the README says so.
+  expect(m.minimum_chrome_version).toBe('109');
+  expect(readFileSync('README.md', 'utf8')).toMatch(/Chrome[^\n]*109/);
 });
 
 test('extension pages carry a CSP that forbids connecting anywhere but the extension itself', () => {
