@@ -191,21 +191,9 @@ test('a hidden file input is filled only with its own visible label beside it; a
   await ok.close();
 });
 
-test('an error thrown by the page in the middle of a fill: what was filled is undone, and the panel says so', async ({ ext }) => {
-  const page = await openDocumentForm(ext);
-  const before = await formValues(page);
-  await page.evaluate(() => {
-    // The portal's own handler on «Дата выдачи» throws (a broken date widget).
-    document.getElementById('id_issue_date')!.addEventListener('input', () => {
-      throw new Error('broken widget');
-    });
-  });
-  await clickInGuide(page, 'guide-fill');
-  await expect.poll(() => guideText(page, 'guide-panel')).toContain('Всё, что помощник успел вписать, отменено');
-  expect(await formValues(page)).toEqual(before);
-  expect(await guideCount(page, 'guide-fill-result')).toBe(0);
-  await page.close();
-});
+// A failure in the middle of a fill (undone and said) is tested in tests/unit/guide/engine-fill.test.ts:
+// in a browser, an exception in a portal's own event listener never reaches the code that fired
+// the event, so no page can make a fill throw; a scan that cannot be decoded can.
 
 test('no step while the page is loading: no red Т-10 before the certificate block arrives, no К-2 behind «Загрузка…»', async ({ ext }) => {
   /** Every `data-step` value the guide's host takes, recorded in the page from the start. */
