@@ -128,14 +128,39 @@ function ShowSettings() {
   );
 }
 
+/** The disclosure never opens when its own summary gets the focus, only when a control inside does. */
+function openOnFocusInside(e: FocusEvent) {
+  const d = e.currentTarget as HTMLDetailsElement;
+  if (!d.open && (e.target as Element | null)?.tagName !== 'SUMMARY') d.open = true;
+}
+
+/**
+ * «Для занятий и показа»: the training portal and «Показ на экране» — for trainers and
+ * screen-sharing, so closed by default and out of the parent's way. While closed its controls
+ * stay reachable by the keyboard (style.css clips the content instead of skipping it), and
+ * focusing one opens the disclosure, so a switch is never changed unseen.
+ */
+function TrainerTools() {
+  return (
+    <details class="trainer" data-testid="popup-trainer" onFocusIn={openOnFocusInside}>
+      <summary>Для занятий и показа</summary>
+      <a class="btn-link" href="/training.html" target="_blank" rel="noopener" data-testid="open-training">
+        Учебный портал (для занятий)
+      </a>
+      <ShowSettings />
+    </details>
+  );
+}
+
 function openOptions() {
   void browser.runtime.openOptionsPage();
   window.close();
 }
 
 /**
- * The popup: children with their eligibility, checklist and actions; the blank form; a link to
- * the profile. Empty state invites to fill in the profile.
+ * The popup: children with their eligibility, checklist and actions; the blank form; links to
+ * the profile and the consultant page; the trainer tools under «Для занятий и показа» (closed).
+ * Empty state invites to fill in the profile.
  */
 export function App() {
   if (!loaded.value) return <p class="popup">Загрузка…</p>;
@@ -194,18 +219,17 @@ export function App() {
             {busy.value === 'blank' ? 'Готовлю…' : 'Пустой бланк (PDF)'}
           </button>
         </div>
-        {list.length > 0 && (
-          <button type="button" class="btn-link" data-testid="open-options" onClick={openOptions}>
-            Изменить профиль
-          </button>
-        )}
-        <a class="btn-link consultant-link" href="/consultant.html" target="_blank" rel="noopener" data-testid="open-consultant">
-          Для консультантов
-        </a>
-        <a class="btn-link consultant-link" href="/training.html" target="_blank" rel="noopener" data-testid="open-training">
-          Учебный портал (для занятий)
-        </a>
-        <ShowSettings />
+        <p class="links">
+          {list.length > 0 && (
+            <button type="button" class="btn-link" data-testid="open-options" onClick={openOptions}>
+              Изменить профиль
+            </button>
+          )}
+          <a class="btn-link" href="/consultant.html" target="_blank" rel="noopener" data-testid="open-consultant">
+            Для консультантов
+          </a>
+        </p>
+        <TrainerTools />
       </footer>
     </div>
   );

@@ -78,3 +78,34 @@ test('popup: «Открыть подсказку на портале» opens the
   expect(active).toBe('child-artem');
   await portal.close();
 });
+
+
+test('«Показ на экране» is under «Для занятий и показа», closed; a switch reached by the keyboard opens it and Space sets it', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 380, height: 600 });
+  await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  const trainer = page.getByTestId('popup-trainer');
+  await expect(trainer.locator('summary')).toHaveText('Для занятий и показа');
+  await expect(trainer).not.toHaveAttribute('open', '');
+  // As tests/e2e/presentation.spec.ts does: focus the switch, press Space.
+  const box = page.getByTestId('popup-slow');
+  await expect(box).toBeEnabled();
+  await expect(box).not.toBeChecked();
+  await box.focus();
+  await expect(trainer).toHaveAttribute('open', '');
+  await page.keyboard.press('Space');
+  await expect(box).toBeChecked();
+  await expect(box).toHaveAttribute('data-saved', 'true');
+  await page.screenshot({ path: test.info().outputPath('popup-trainer-open.png'), fullPage: true });
+  // Tab from the summary reaches the training link and opens the disclosure the same way.
+  await page.reload();
+  await expect(box).toBeEnabled();
+  await expect(trainer).not.toHaveAttribute('open', '');
+  await trainer.locator('summary').focus();
+  await expect(trainer).not.toHaveAttribute('open', '');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('open-training')).toBeFocused();
+  await expect(trainer).toHaveAttribute('open', '');
+  await page.evaluate(async () => (globalThis as any).chrome.storage.local.set({ presentation: { large: false, slow: false, mask: false } }));
+  await page.close();
+});
