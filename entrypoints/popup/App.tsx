@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import { downloadBlob } from '@/utils/download';
 import { browser } from 'wxt/browser';
 import { ChildCard } from '@/components/profile/ChildCard';
+import { arrangeChildren, missingDataLine, openCardId, WHOLE_CARDS_MAX } from './children';
 import { getApplicant, listChildren } from '@/utils/profile/db';
 import { todayLocal } from '@/utils/profile/eligibility';
 import { blankPapersInput, papersInputFor } from '@/utils/profile/papers-input';
@@ -15,6 +16,8 @@ const children = signal<Child[]>([]);
 const applicant = signal<Applicant | undefined>(undefined);
 const loaded = signal(false);
 const loadError = signal('');
+/** The child whose guide was opened last (`activeChildId` in `storage.local`): their card is open first. */
+const activeChildId = signal<unknown>(undefined);
 /** Id of the child whose PDF is being made, or `blank`. */
 const busy = signal<string | null>(null);
 const message = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -39,9 +42,17 @@ export async function load(): Promise<void> {
     presentationReady.value = true;
   });
   try {
-    const [list, a] = await Promise.all([listChildren(), getApplicant()]);
+    const [list, a, active] = await Promise.all([
+      listChildren(),
+      getApplicant(),
+      browser.storage.local.get('activeChildId').then(
+        (got) => got.activeChildId,
+        () => undefined, // only decides which card is open first
+      ),
+    ]);
     children.value = list;
     applicant.value = a;
+    activeChildId.value = active;
     if (list[0]) blankRegion.value = list[0].region;
   } catch (err) {
     loadError.value = `Не удалось прочитать профиль: ${err instanceof Error ? err.message : String(err)}`;
@@ -158,14 +169,20 @@ function openOptions() {
 }
 
 /**
- * The popup: children with their eligibility, checklist and actions; the blank form; links to
- * the profile and the consultant page; the trainer tools under «Для занятий и показа» (closed).
- * Empty state invites to fill in the profile.
+ * The popup: the children who can apply now first, each with eligibility, checklist and actions
+ * (whole cards for up to {@link WHOLE_CARDS_MAX}, else disclosures with one open); what the papers
+ * will lack, said once; the children who cannot apply now collapsed, without actions; the blank
+ * form, the profile and consultant links, and the trainer tools under «Для занятий и показа».
+ * Fits 600 px of height with four children. Empty state invites to fill in the profile.
  */
 export function App() {
   if (!loaded.value) return <p class="popup">Загрузка…</p>;
   const list = children.value;
   const today = todayLocal();
+  const { now, notNow } = arrangeChildren(list, today);
+  const collapsible = now.length > WHOLE_CARDS_MAX;
+  const openId = collapsible ? openCardId(now, activeChildId.value) : undefined;
+  const missing = missingDataLine(now, applicant.value);
   return (
     <div class="popup">
       <header>
@@ -183,17 +200,39 @@ export function App() {
         </section>
       ) : (
         <main>
-          {list.map((c) => (
+          {now.map((c) => (
             <ChildCard
               key={c.id}
               child={c}
               applicant={applicant.value}
               today={today}
               busy={busy.value === c.id}
+              collapsible={collapsible}
+              open={c.id === openId}
+              group="popup-children"
               onOpenGuide={openGuide}
               onMakePdf={(child) => makePdf(child.id, papersInputFor(child, applicant.value, { date: today }))}
             />
           ))}
+          {missing && (
+            <p class="hint missing-data" data-testid="missing-data">
+              {missing}
+            </p>
+          )}
+          {notNow.length > 0 && (
+            <details class="not-now" data-testid="children-not-now" open={now.length === 0}>
+              <summary>Сейчас нельзя получить: {notNow.map((c) => c.name.firstName).join(', ')}</summary>
+              {notNow.map((c) => (
+                <ChildCard
+                  key={c.id}
+                  child={c}
+                  today={today}
+                  onOpenGuide={openGuide}
+                  onMakePdf={(child) => makePdf(child.id, papersInputFor(child, applicant.value, { date: today }))}
+                />
+              ))}
+            </details>
+          )}
         </main>
       )}
       <div aria-live="polite" role="status">

@@ -79,10 +79,105 @@ test('popup: «Открыть подсказку на портале» opens the
   await portal.close();
 });
 
+// ---------- Several children: order, collapsing, one «missing data» line, 600 px of height
+
+/** Chrome's popup is at most 600 px high; ours is 380 px wide (style.css). */
+const POPUP = { width: 380, height: 600 };
+
+/** `YYYY-MM-DD`, `years` years and `days` days before today (local calendar). */
+function bornAgo(years: number, days = 20): string {
+  const d = new Date();
+  d.setFullYear(d.getFullYear() - years);
+  d.setDate(d.getDate() - days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+const [ARTEM, DARYA] = FAMILY.children;
+/** Extra children of the fictional family for the size tests (values invented). */
+const VERA = { ...ARTEM, id: 'child-vera', name: { lastName: 'Смирнова', firstName: 'Вера', middleName: 'Андреевна' }, birthDate: bornAgo(3), document: undefined, snils: undefined, inn: undefined };
+const OLGA = { ...DARYA, id: 'child-olga', name: { lastName: 'Смирнова', firstName: 'Ольга', middleName: 'Игоревна' }, birthDate: bornAgo(19), document: undefined, snils: undefined, inn: undefined };
+const PETYA = { ...ARTEM, id: 'child-petya', name: { lastName: 'Смирнов', firstName: 'Пётр', middleName: 'Андреевич' }, birthDate: bornAgo(7), document: undefined, snils: undefined, inn: undefined };
+const MASHA = { ...DARYA, id: 'child-masha', name: { lastName: 'Смирнова', firstName: 'Мария', middleName: 'Игоревна' }, birthDate: bornAgo(12), document: undefined, snils: undefined, inn: undefined };
+
+/**
+ * Opens the popup page at the real popup's size, waits until it is loaded and its settings
+ * read, checks that nothing overflows, saves a screenshot and returns the page.
+ */
+async function popupAtSize(ext: { context: import('@playwright/test').BrowserContext; extensionId: string }, shot: string) {
+  const page = await ext.context.newPage();
+  await page.setViewportSize(POPUP);
+  await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+  await page.getByTestId('child-card').first().waitFor();
+  await expect(page.getByTestId('popup-mask')).toBeEnabled();
+  const size = await page.evaluate(() => ({
+    bottom: Math.ceil(document.querySelector('.popup')!.getBoundingClientRect().bottom),
+    scrollHeight: document.documentElement.scrollHeight,
+    scrollWidth: document.documentElement.scrollWidth,
+  }));
+  await page.screenshot({ path: test.info().outputPath(shot), fullPage: true });
+  expect(size.bottom, `${shot}: content height`).toBeLessThanOrEqual(POPUP.height);
+  expect(size.scrollHeight, `${shot}: scroll height`).toBeLessThanOrEqual(POPUP.height);
+  expect(size.scrollWidth, `${shot}: width`).toBeLessThanOrEqual(POPUP.width);
+  return page;
+}
+
+test('four children, two who can apply: they come first with actions; the too young and the 18+ are collapsed; fits 600 px', async ({ ext }) => {
+  await seedProfile(ext, { applicant: FAMILY.applicant, children: [OLGA, ARTEM, VERA, DARYA] });
+  const page = await popupAtSize(ext, 'popup-4-children.png');
+  await expect(page.getByTestId('child-card')).toHaveCount(4);
+  const order = await page.getByTestId('child-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-child-id')));
+  expect(order).toEqual(['child-artem', 'child-darya', 'child-olga', 'child-vera']);
+  await expect(page.getByTestId('open-guide')).toHaveCount(2);
+  for (const id of ['child-artem', 'child-darya']) {
+    await expect(page.locator(`[data-child-id=${id}]`).getByTestId('open-guide')).toBeVisible();
+    await expect(page.locator(`[data-child-id=${id}]`).getByTestId('make-pdf')).toBeVisible();
+  }
+  const notNow = page.getByTestId('children-not-now');
+  await expect(notNow.locator('summary')).toHaveText('Сейчас нельзя получить: Ольга, Вера');
+  await expect(notNow.getByTestId('eligibility').first()).toBeHidden();
+  // No «missing data» line per child: the two who can apply have their documents.
+  await expect(page.getByTestId('missing-data')).toHaveCount(0);
+  // The trainer tools are closed: only their summary takes space.
+  await expect(page.getByTestId('popup-trainer')).not.toHaveAttribute('open', '');
+  expect((await page.getByTestId('popup-trainer').boundingBox())!.height).toBeLessThan(40);
+
+  await notNow.locator('summary').click();
+  await expect(notNow.getByTestId('eligibility').first()).toBeVisible();
+  await expect(notNow.locator('button')).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('popup-4-children-open-group.png'), fullPage: true });
+  await page.close();
+});
+
+test('four children who can all apply, two without documents: disclosures with one open, the missing data said once; fits 600 px', async ({ ext }) => {
+  await seedProfile(ext, { applicant: FAMILY.applicant, children: [ARTEM, PETYA, DARYA, MASHA] });
+  const page = await popupAtSize(ext, 'popup-4-can-apply.png');
+  await expect(page.getByTestId('missing-data')).toHaveCount(1);
+  await expect(page.getByTestId('missing-data')).toHaveText('В профиле нет: документы детей (Пётр, Мария) — в PDF останутся пустые строки.');
+  await expect(page.locator('[data-child-id=child-artem]')).toHaveAttribute('open', '');
+  await expect(page.getByTestId('open-guide').filter({ visible: true })).toHaveCount(1);
+  // Opening another child closes the first (one group), and still fits.
+  await page.locator('[data-child-id=child-masha] summary').click();
+  await expect(page.locator('[data-child-id=child-masha]').getByTestId('open-guide')).toBeVisible();
+  await expect(page.locator('[data-child-id=child-artem]')).not.toHaveAttribute('open', '');
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(POPUP.height);
+  await page.screenshot({ path: test.info().outputPath('popup-4-can-apply-masha.png'), fullPage: true });
+  await page.close();
+});
+
+test('three children (the test family and a seven-year-old) fit 600 px', async ({ ext }) => {
+  await seedProfile(ext, { applicant: FAMILY.applicant, children: [ARTEM, DARYA, PETYA] });
+  const page = await popupAtSize(ext, 'popup-3-children.png');
+  await expect(page.getByTestId('child-card')).toHaveCount(3);
+  await page.close();
+  await seedProfile(ext, { applicant: FAMILY.applicant, children: [...FAMILY.children] });
+  const two = await popupAtSize(ext, 'popup-2-children.png');
+  await expect(two.getByTestId('open-guide').filter({ visible: true })).toHaveCount(2);
+  await two.close();
+});
 
 test('«Показ на экране» is under «Для занятий и показа», closed; a switch reached by the keyboard opens it and Space sets it', async ({ ext }) => {
   const page = await ext.context.newPage();
-  await page.setViewportSize({ width: 380, height: 600 });
+  await page.setViewportSize(POPUP);
   await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
   const trainer = page.getByTestId('popup-trainer');
   await expect(trainer.locator('summary')).toHaveText('Для занятий и показа');
