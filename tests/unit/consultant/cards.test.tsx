@@ -31,6 +31,8 @@ describe('consultant page: step cards', () => {
       expect(card.querySelector('h3')!.textContent).toBe(s.title);
       expect(hasToken(text, s.id), `${s.id} shown as text`).toBe(false);
     }
+    // Nor the ids of advice entries (they show their code, e.g. «К-П1»).
+    for (const a of [...sgoFlow.advice, ...cabinetFlow.advice]) expect(hasToken(text, a.id), `${a.id} shown as text`).toBe(false);
     // No `<code>` with an internal id either (the old «step-id» line).
     expect(root.querySelectorAll('.step code')).toHaveLength(0);
   });
