@@ -1,5 +1,5 @@
 import { activationChecklist } from '@/utils/profile/checklist';
-import { assessEligibility, formatAge, type Eligibility } from '@/utils/profile/eligibility';
+import { assessEligibility, formatAge, formatRuDate, type Eligibility } from '@/utils/profile/eligibility';
 import { municipalityRules, REGIONS } from '@/utils/profile/regions';
 import { childWarnings, type Applicant, type Child } from '@/utils/profile/schema';
 
@@ -16,8 +16,8 @@ export interface ChildCardProps {
   /** A PDF for this child is being made (the button shows it and is disabled). */
   busy?: boolean;
   /**
-   * Show a child who can apply as a disclosure: name, age and status always, the dates, actions
-   * and checklist when opened. Default: everything shown.
+   * Show a child who can apply as a disclosure: name, age and region always; status, dates,
+   * actions and checklist when opened. Default: everything shown.
    */
   collapsible?: boolean;
   /** With `collapsible`: the card is open at first. */
@@ -33,14 +33,17 @@ export interface ChildCardProps {
  */
 export const canApplyNow = (el: Eligibility) => el.status === 'eligible' || el.status === 'self-eligible';
 
+/** Short region names for the card's one line of details. */
+const REGION_SHORT: Record<Child['region'], string> = { tver: 'Тверская обл.', kuzbass: 'Кузбасс' };
+
 /**
- * One child in the popup: name, age, region, the eligibility label and dates
- * (`assessEligibility`, domain.md §2), the activation checklist (collapsible, domain.md §4)
- * and the two actions. A child who cannot apply now (too young, 18 and older) gets a short
- * card: name, age, status and dates, no actions and no checklist. What the papers will lack
- * is said once for all children by the popup, not here. Stable `data-testid`s: `child-card`
- * (with `data-child-id` and `data-can-apply`), `eligibility`, `eligibility-details`,
- * `checklist`, `open-guide`, `make-pdf`.
+ * One child in the popup: name and age, the eligibility label, region and dates
+ * (`assessEligibility`, domain.md §2), the two actions and the activation checklist
+ * (collapsible, domain.md §4). A child who cannot apply now (too young, 18 and older) gets a
+ * short card: name, age, status and dates, no actions and no checklist. What the papers will
+ * lack is said once for all children by the popup, not here. Stable `data-testid`s:
+ * `child-card` (with `data-child-id` and `data-can-apply`), `eligibility`,
+ * `eligibility-details`, `checklist`, `open-guide`, `make-pdf`.
  * @param p see {@link ChildCardProps}
  */
 export function ChildCard(p: ChildCardProps) {
@@ -49,6 +52,9 @@ export function ChildCard(p: ChildCardProps) {
   const el = assessEligibility(c.birthDate, p.today, { minAge: rules.minAge });
   const titleId = `child-${c.id}-name`;
   const now = canApplyNow(el);
+  // «с 14 лет может подать сам» is in the label already: the past date adds nothing.
+  const selfFrom = `самостоятельно — с ${formatRuDate(el.selfFrom)}`;
+  const dates = el.status === 'self-eligible' ? el.details.filter((d) => d !== selfFrom) : el.details;
 
   // Heading and phrasing only: the same nodes are the `<summary>` of a collapsible card.
   const head = (
@@ -56,29 +62,30 @@ export function ChildCard(p: ChildCardProps) {
       <h2 id={titleId}>
         {c.name.lastName} {c.name.firstName}
       </h2>{' '}
-      <span class="meta">
-        {formatAge(el.age)} · {REGIONS[c.region].name}
-      </span>
-      <span class="card-status">
+      <span class="meta">· {formatAge(el.age)}</span>
+    </>
+  );
+  const status = (
+    <>
+      <p class="card-status">
         <span class={`badge badge-${el.status}`} data-testid="eligibility" data-status={el.status}>
           {el.label}
         </span>
-      </span>
+      </p>
+      <ul class="details" data-testid="eligibility-details">
+        <li title={REGIONS[c.region].name}>{REGION_SHORT[c.region]}</li>
+        {dates.map((d) => (
+          <li key={d}>{d}</li>
+        ))}
+      </ul>
     </>
-  );
-  const details = (
-    <ul class="details" data-testid="eligibility-details">
-      {el.details.map((d) => (
-        <li key={d}>{d}</li>
-      ))}
-    </ul>
   );
 
   if (!now) {
     return (
       <article class="child-card is-not-now" data-testid="child-card" data-child-id={c.id} data-can-apply="false" aria-labelledby={titleId}>
         {head}
-        {details}
+        {status}
       </article>
     );
   }
@@ -87,7 +94,7 @@ export function ChildCard(p: ChildCardProps) {
   const warnings = Object.values(childWarnings(c, p.today));
   const body = (
     <>
-      {details}
+      {status}
       <div class="actions">
         <button type="button" class="btn btn-primary" data-testid="open-guide" onClick={() => p.onOpenGuide(c)}>
           Открыть подсказку на портале

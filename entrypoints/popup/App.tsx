@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { downloadBlob } from '@/utils/download';
 import { browser } from 'wxt/browser';
 import { ChildCard } from '@/components/profile/ChildCard';
-import { arrangeChildren, missingDataLine, openCardId, WHOLE_CARDS_MAX } from './children';
+import { arrangeChildren, missingDataLine, WHOLE_CARDS_MAX } from './children';
 import { getApplicant, listChildren } from '@/utils/profile/db';
 import { todayLocal } from '@/utils/profile/eligibility';
 import { blankPapersInput, papersInputFor } from '@/utils/profile/papers-input';
@@ -16,7 +16,7 @@ const children = signal<Child[]>([]);
 const applicant = signal<Applicant | undefined>(undefined);
 const loaded = signal(false);
 const loadError = signal('');
-/** The child whose guide was opened last (`activeChildId` in `storage.local`): their card is open first. */
+/** The child whose guide was opened last (`activeChildId` in `storage.local`): their card comes first, open. */
 const activeChildId = signal<unknown>(undefined);
 /** Id of the child whose PDF is being made, or `blank`. */
 const busy = signal<string | null>(null);
@@ -169,25 +169,25 @@ function openOptions() {
 }
 
 /**
- * The popup: the children who can apply now first, each with eligibility, checklist and actions
- * (whole cards for up to {@link WHOLE_CARDS_MAX}, else disclosures with one open); what the papers
- * will lack, said once; the children who cannot apply now collapsed, without actions; the blank
- * form, the profile and consultant links, and the trainer tools under «Для занятий и показа».
- * Fits 600 px of height with four children. Empty state invites to fill in the profile.
+ * The popup: the children who can apply now first, each with eligibility, actions and checklist
+ * (one whole card, or with several, disclosures with the last chosen child first and open); what
+ * the papers will lack, said once; the children who cannot apply now in one closed group,
+ * without actions; the blank form, the profile and consultant links, and the trainer tools
+ * under «Для занятий и показа». Fits 600 px of height with four children (tests/e2e/popup.spec.ts).
+ * Empty state invites to fill in the profile.
  */
 export function App() {
   if (!loaded.value) return <p class="popup">Загрузка…</p>;
   const list = children.value;
   const today = todayLocal();
-  const { now, notNow } = arrangeChildren(list, today);
+  const { now, notNow } = arrangeChildren(list, today, activeChildId.value);
   const collapsible = now.length > WHOLE_CARDS_MAX;
-  const openId = collapsible ? openCardId(now, activeChildId.value) : undefined;
   const missing = missingDataLine(now, applicant.value);
   return (
     <div class="popup">
       <header>
         <h1>Сертификат дополнительного образования</h1>
-        <p>Тверская область и Кузбасс</p>
+        {list.length === 0 && <p>Тверская область и Кузбасс</p>}
       </header>
       {loadError.value && <p class="status status-error">{loadError.value}</p>}
       {list.length === 0 ? (
@@ -208,7 +208,7 @@ export function App() {
               today={today}
               busy={busy.value === c.id}
               collapsible={collapsible}
-              open={c.id === openId}
+              open={c === now[0]}
               group="popup-children"
               onOpenGuide={openGuide}
               onMakePdf={(child) => makePdf(child.id, papersInputFor(child, applicant.value, { date: today }))}
@@ -239,7 +239,7 @@ export function App() {
         {message.value && <p class={`status status-${message.value.kind}`}>{message.value.text}</p>}
       </div>
       <footer class="footer">
-        <p class="blank-title" id="blank-title">Пустой бланк заявления и согласий — заполнить от руки</p>
+        <p class="blank-title" id="blank-title">Пустой бланк заявления и согласий, от руки</p>
         <div class="blank-row" role="group" aria-labelledby="blank-title">
           <label for="blank-region" class="visually-hidden">
             Регион бланка: Тверская область или Кузбасс

@@ -8,10 +8,10 @@ import { municipalityRules } from '@/utils/profile/regions';
 import type { Applicant, Child } from '@/utils/profile/schema';
 
 /**
- * With up to this many children who can apply, each card is shown whole; with more, the cards
- * are disclosures and one is open at a time, so the popup stays within 600 px of height.
+ * With up to this many children who can apply, the card is shown whole; with more, the cards
+ * are disclosures and only the first is open, so four children fit 600 px of height.
  */
-export const WHOLE_CARDS_MAX = 2;
+export const WHOLE_CARDS_MAX = 1;
 
 /**
  * A child's eligibility on a date, with the minimum age of the child's municipality.
@@ -24,34 +24,27 @@ export function childEligibility(child: Child, today: string): Eligibility {
 
 /** The children split by {@link arrangeChildren}. */
 export interface ArrangedChildren {
-  /** Children who can apply now, in the stored order. */
+  /** Children who can apply now: the one chosen last first, then in the stored order. */
   now: Child[];
   /** Too young or 18 and older, in the stored order. */
   notNow: Child[];
 }
 
 /**
- * Splits the children into those who can apply now and those who cannot; each group keeps
- * the stored order.
+ * Splits the children into those who can apply now and those who cannot. Those who can come
+ * with the child whose guide was opened last first (their card is the open one, and the first
+ * «Заявление и согласия (PDF)» on the page); otherwise each group keeps the stored order.
  * @param children the stored children
  * @param today reference date `YYYY-MM-DD`
+ * @param activeChildId the id stored by «Открыть подсказку на портале», if any
  */
-export function arrangeChildren(children: readonly Child[], today: string): ArrangedChildren {
+export function arrangeChildren(children: readonly Child[], today: string, activeChildId?: unknown): ArrangedChildren {
   const now: Child[] = [];
   const notNow: Child[] = [];
   for (const c of children) (canApplyNow(childEligibility(c, today)) ? now : notNow).push(c);
+  const active = now.findIndex((c) => c.id === activeChildId);
+  if (active > 0) now.unshift(...now.splice(active, 1));
   return { now, notNow };
-}
-
-/**
- * Which card of the children who can apply is open at first when they are shown as
- * disclosures: the child whose guide was opened last, else the first one.
- * @param now children who can apply
- * @param activeChildId the id stored by «Открыть подсказку на портале», if any
- * @returns the child id, or `undefined` for no children
- */
-export function openCardId(now: readonly Child[], activeChildId: unknown): string | undefined {
-  return now.find((c) => c.id === activeChildId)?.id ?? now[0]?.id;
 }
 
 /**

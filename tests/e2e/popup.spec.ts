@@ -27,7 +27,10 @@ test('popup: children with eligibility and the PDFs (filled and blank)', async (
   await expect(cards.filter({ hasText: 'Дарья' }).getByTestId('eligibility')).toContainText('с 14 лет может подать сам');
   await expect(cards.filter({ hasText: 'Артём' }).getByTestId('eligibility')).toContainText('можно получить');
 
+  // Two children who can apply: one card open at a time (the first, Дарья); open Артём's.
   const artem = cards.filter({ hasText: 'Артём' });
+  await expect(artem.getByTestId('make-pdf')).toBeHidden();
+  await artem.locator(':scope > summary').click();
   const [download] = await Promise.all([page.waitForEvent('download'), artem.getByTestId('make-pdf').click()]);
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
   const text = pdfText(Buffer.from(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c))));
@@ -67,10 +70,9 @@ test('pdf-lib is not in the popup\'s initial scripts, only in the lazy papers ch
 test('popup: «Открыть подсказку на портале» opens the child’s portal with the guide', async ({ ext }) => {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
-  const [portal] = await Promise.all([
-    ext.context.waitForEvent('page'),
-    page.getByTestId('child-card').filter({ hasText: 'Артём' }).getByTestId('open-guide').click(),
-  ]);
+  const artem = page.getByTestId('child-card').filter({ hasText: 'Артём' });
+  await artem.locator(':scope > summary').click();
+  const [portal] = await Promise.all([ext.context.waitForEvent('page'), artem.getByTestId('open-guide').click()]);
   await waitForStep(portal, 'cabinet.login');
   // The popup closes itself after opening the tab; read the choice from the service worker.
   const [sw] = ext.context.serviceWorkers();
@@ -125,42 +127,51 @@ test('four children, two who can apply: they come first with actions; the too yo
   await seedProfile(ext, { applicant: FAMILY.applicant, children: [OLGA, ARTEM, VERA, DARYA] });
   const page = await popupAtSize(ext, 'popup-4-children.png');
   await expect(page.getByTestId('child-card')).toHaveCount(4);
+  // The profile lists children oldest first; those who can apply come first.
   const order = await page.getByTestId('child-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-child-id')));
-  expect(order).toEqual(['child-artem', 'child-darya', 'child-olga', 'child-vera']);
-  await expect(page.getByTestId('open-guide')).toHaveCount(2);
-  for (const id of ['child-artem', 'child-darya']) {
-    await expect(page.locator(`[data-child-id=${id}]`).getByTestId('open-guide')).toBeVisible();
-    await expect(page.locator(`[data-child-id=${id}]`).getByTestId('make-pdf')).toBeVisible();
-  }
+  expect(order).toEqual(['child-darya', 'child-artem', 'child-olga', 'child-vera']);
+  const darya = page.locator('[data-child-id=child-darya]');
+  const artem = page.locator('[data-child-id=child-artem]');
+  await expect(darya.getByTestId('open-guide')).toBeVisible();
+  await expect(darya.getByTestId('make-pdf')).toBeVisible();
+  await expect(artem.locator(':scope > summary')).toHaveText('Смирнов Артём · 11 лет');
+  await expect(artem.getByTestId('open-guide')).toBeHidden();
   const notNow = page.getByTestId('children-not-now');
   await expect(notNow.locator('summary')).toHaveText('Сейчас нельзя получить: Ольга, Вера');
   await expect(notNow.getByTestId('eligibility').first()).toBeHidden();
-  // No «missing data» line per child: the two who can apply have their documents.
+  // No «missing data» line: the two who can apply have their documents.
   await expect(page.getByTestId('missing-data')).toHaveCount(0);
   // The trainer tools are closed: only their summary takes space.
   await expect(page.getByTestId('popup-trainer')).not.toHaveAttribute('open', '');
   expect((await page.getByTestId('popup-trainer').boundingBox())!.height).toBeLessThan(40);
 
-  await notNow.locator('summary').click();
+  // Opening Артём closes Дарья (one group).
+  await artem.locator(':scope > summary').click();
+  await expect(artem.getByTestId('open-guide')).toBeVisible();
+  await expect(darya.getByTestId('open-guide')).toBeHidden();
+
+  await notNow.locator(':scope > summary').click();
   await expect(notNow.getByTestId('eligibility').first()).toBeVisible();
   await expect(notNow.locator('button')).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('popup-4-children-open-group.png'), fullPage: true });
   await page.close();
 });
 
-test('four children who can all apply, two without documents: disclosures with one open, the missing data said once; fits 600 px', async ({ ext }) => {
-  await seedProfile(ext, { applicant: FAMILY.applicant, children: [ARTEM, PETYA, DARYA, MASHA] });
+test('four children who can all apply, two without documents: the last chosen first and open, the missing data said once; fits 600 px', async ({ ext }) => {
+  await seedProfile(ext, { applicant: FAMILY.applicant, children: [ARTEM, PETYA, DARYA, MASHA], activeChildId: 'child-petya' });
   const page = await popupAtSize(ext, 'popup-4-can-apply.png');
+  const order = await page.getByTestId('child-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-child-id')));
+  expect(order).toEqual(['child-petya', 'child-darya', 'child-masha', 'child-artem']);
+  await expect(page.locator('[data-child-id=child-petya]')).toHaveAttribute('open', '');
+  await expect(page.getByTestId('open-guide').filter({ visible: true })).toHaveCount(1);
   await expect(page.getByTestId('missing-data')).toHaveCount(1);
   await expect(page.getByTestId('missing-data')).toHaveText('В профиле нет: документы детей (Пётр, Мария) — в PDF останутся пустые строки.');
-  await expect(page.locator('[data-child-id=child-artem]')).toHaveAttribute('open', '');
-  await expect(page.getByTestId('open-guide').filter({ visible: true })).toHaveCount(1);
-  // Opening another child closes the first (one group), and still fits.
-  await page.locator('[data-child-id=child-masha] summary').click();
-  await expect(page.locator('[data-child-id=child-masha]').getByTestId('open-guide')).toBeVisible();
-  await expect(page.locator('[data-child-id=child-artem]')).not.toHaveAttribute('open', '');
-  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(POPUP.height);
-  await page.screenshot({ path: test.info().outputPath('popup-4-can-apply-masha.png'), fullPage: true });
+  // The tallest card (the long 14+ label and a document warning) open instead: still fits.
+  await page.locator('[data-child-id=child-darya] > summary').click();
+  await expect(page.locator('[data-child-id=child-darya]').getByTestId('open-guide')).toBeVisible();
+  await expect(page.locator('[data-child-id=child-petya]')).not.toHaveAttribute('open', '');
+  expect(await page.evaluate(() => Math.ceil(document.querySelector('.popup')!.getBoundingClientRect().bottom))).toBeLessThanOrEqual(POPUP.height);
+  await page.screenshot({ path: test.info().outputPath('popup-4-can-apply-darya.png'), fullPage: true });
   await page.close();
 });
 
@@ -171,7 +182,7 @@ test('three children (the test family and a seven-year-old) fit 600 px', async (
   await page.close();
   await seedProfile(ext, { applicant: FAMILY.applicant, children: [...FAMILY.children] });
   const two = await popupAtSize(ext, 'popup-2-children.png');
-  await expect(two.getByTestId('open-guide').filter({ visible: true })).toHaveCount(2);
+  await expect(two.getByTestId('open-guide').filter({ visible: true })).toHaveCount(1);
   await two.close();
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeChildren, missingDataLine, openCardId } from '@/entrypoints/popup/children';
+import { arrangeChildren, missingDataLine } from '@/entrypoints/popup/children';
 import { Applicant, Child } from '@/utils/profile/schema';
 import { APPLICANT, CHILD } from '../profile/fixtures';
 
@@ -26,7 +26,7 @@ describe('missingDataLine', () => {
   });
 });
 
-describe('arrangeChildren and openCardId', () => {
+describe('arrangeChildren', () => {
   it('uses the municipality’s minimum age and keeps the stored order', () => {
     const baby = { ...petya, id: 'child-baby', birthDate: '2022-11-01' };
     const r = arrangeChildren([baby, anna, petya], '2026-12-02');
@@ -35,10 +35,10 @@ describe('arrangeChildren and openCardId', () => {
     // The fifth birthday makes a child eligible that very day.
     expect(arrangeChildren([baby], '2027-11-01').now.map((c) => c.id)).toEqual(['child-baby']);
   });
-  it('opens the last chosen child, else the first; an unknown id falls back', () => {
-    expect(openCardId([anna, petya], 'child-petya')).toBe('child-petya');
-    expect(openCardId([anna, petya], 'child-gone')).toBe('child-anna');
-    expect(openCardId([anna, petya], undefined)).toBe('child-anna');
-    expect(openCardId([], 'child-anna')).toBeUndefined();
+  it('puts the child chosen last first; an unknown id keeps the stored order', () => {
+    const order = (active: unknown) => arrangeChildren([anna, petya], '2026-12-02', active).now.map((c) => c.id);
+    expect(order('child-petya')).toEqual(['child-petya', 'child-anna']);
+    expect(order('child-gone')).toEqual(['child-anna', 'child-petya']);
+    expect(order(undefined)).toEqual(['child-anna', 'child-petya']);
   });
 });

@@ -83,8 +83,17 @@ describe('popup with several children', () => {
     // Their status and dates are there when the group is opened.
     expect(group.querySelector('[data-child-id=child-vera] [data-testid=eligibility]')!.textContent).toBe('станет доступен с 05.06.2028');
     expect(group.querySelector('[data-child-id=child-olga] [data-testid=eligibility]')!.textContent).toBe('уже нельзя: исполнилось 18');
-    // Two who can apply: whole cards, not disclosures.
-    expect(cards().slice(0, 2).map((c) => c.tagName)).toEqual(['ARTICLE', 'ARTICLE']);
+    // Two who can apply: disclosures, the first open.
+    expect((cards().slice(0, 2) as HTMLDetailsElement[]).map((c) => [c.tagName, c.open])).toEqual([
+      ['DETAILS', true],
+      ['DETAILS', false],
+    ]);
+  });
+
+  it('one child who can apply: a whole card', async () => {
+    await popup([ANNA, VERA], Applicant.parse(APPLICANT));
+    expect(cards()[0]!.tagName).toBe('ARTICLE');
+    expect(cards()[0]!.querySelector('[data-testid=make-pdf]')).not.toBeNull();
   });
 
   it('when nobody can apply now, the group is open', async () => {
@@ -108,22 +117,31 @@ describe('popup with several children', () => {
     expect(root.querySelector('[data-testid=missing-data]')).toBeNull();
   });
 
-  it('three or more who can apply: disclosures, the child chosen last open, the others show name, age and status', async () => {
+  it('several who can apply: one group of disclosures, the child chosen last first and open, the others show name and age', async () => {
     await popup([ANNA, PETYA, OLGA, MISHA], Applicant.parse(APPLICANT), { activeChildId: 'child-misha' });
     const now = cards().filter((c) => c.dataset.canApply === 'true') as HTMLDetailsElement[];
-    expect(ids(now)).toEqual(['child-anna', 'child-petya', 'child-misha']);
+    expect(ids(now)).toEqual(['child-misha', 'child-anna', 'child-petya']);
     expect(now.map((c) => c.tagName)).toEqual(['DETAILS', 'DETAILS', 'DETAILS']);
-    expect(now.map((c) => c.open)).toEqual([false, false, true]);
+    expect(now.map((c) => c.open)).toEqual([true, false, false]);
     expect(new Set(now.map((c) => c.getAttribute('name')))).toEqual(new Set(['popup-children']));
-    const summary = now[0]!.querySelector('summary')!;
+    // The first «Заявление и согласия (PDF)» on the page is the open child's.
+    expect(root.querySelector('[data-testid=make-pdf]')!.closest('[data-testid=child-card]')).toBe(now[0]);
+    const summary = now[1]!.querySelector('summary')!;
     expect(summary.querySelector('h2')!.textContent).toBe('Смирнова Анна');
-    expect(summary.textContent).toContain('11 лет');
-    expect(summary.querySelector('[data-testid=eligibility]')!.textContent).toBe('можно получить');
+    expect(summary.textContent).toBe('Смирнова Анна · 11 лет');
     expect(summary.querySelector('button')).toBeNull();
+    // Status, region and dates are in the card, shown when it is opened.
+    expect(now[1]!.querySelector('[data-testid=eligibility]')!.textContent).toBe('можно получить');
+    const items = (card: Element) => [...card.querySelectorAll('[data-testid=eligibility-details] li')].map((li) => li.textContent);
+    expect(items(now[1]!)).toEqual(['Кузбасс', 'действует до 13.03.2033', 'самостоятельно — с 14.03.2029']);
+    // 14+: «с 14 лет может подать сам» is in the label; the past «самостоятельно — с …» date is left out.
+    expect(now[0]!.querySelector('[data-testid=eligibility]')!.textContent).toBe('можно получить — с 14 лет может подать сам');
+    expect(items(now[0]!)).toEqual(['Тверская обл.', 'действует до 31.08.2029']);
   });
 
-  it('no child chosen yet: the first disclosure is open', async () => {
-    await popup([ANNA, PETYA, MISHA], Applicant.parse(APPLICANT));
-    expect((cards() as HTMLDetailsElement[]).map((c) => c.open)).toEqual([true, false, false]);
+  it('no child chosen yet (or one who cannot apply): the stored order, the first disclosure open', async () => {
+    await popup([ANNA, PETYA, MISHA, VERA], Applicant.parse(APPLICANT), { activeChildId: 'child-vera' });
+    expect(ids(cards())).toEqual(['child-anna', 'child-petya', 'child-misha', 'child-vera']);
+    expect((cards().slice(0, 3) as HTMLDetailsElement[]).map((c) => c.open)).toEqual([true, false, false]);
   });
 });
