@@ -58,7 +58,10 @@ function Instruction({ flow, step }: { flow: Flow; step: Step }) {
   );
 }
 
-/** One step: big code, title, what the parent reads, the picture, and the usual troubles. */
+/**
+ * One step: big code, title, what the parent reads, the picture, and the usual troubles. The
+ * internal step id (`cabinet.email`) is only in `data-step-id`, never shown as text.
+ */
 function StepCard({ flow, step, hit }: { flow: Flow; step: Step; hit: boolean }) {
   const pos = stepPosition(flow, step.id);
   const troubles = troublesFor(step.id);
@@ -80,10 +83,12 @@ function StepCard({ flow, step, hit }: { flow: Flow; step: Step; hit: boolean })
           <span class="pos">{pos ? `шаг ${pos.index} из ${pos.total}` : step.problem ? 'проблема' : ''}</span>
         </p>
         <h3 id={`${cardId(step.id)}-title`}>{step.title}</h3>
-        <p class="step-id">
-          <code>{step.id}</code>
-          {!step.when && <span class="badge">выполняется не на сайте</span>}
-        </p>
+        {/* The internal step id stays in `data-step-id` only: people use the code and the title. */}
+        {!step.when && (
+          <p class="step-note">
+            <span class="badge">выполняется не на сайте</span>
+          </p>
+        )}
         <h4>Что видит родитель в подсказке</h4>
         <Instruction flow={flow} step={step} />
         {step.lookFor && (

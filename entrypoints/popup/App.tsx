@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import { downloadBlob } from '@/utils/download';
 import { browser } from 'wxt/browser';
 import { ChildCard } from '@/components/profile/ChildCard';
+import { arrangeChildren, missingDataLine, WHOLE_CARDS_MAX } from './children';
 import { getApplicant, listChildren } from '@/utils/profile/db';
 import { todayLocal } from '@/utils/profile/eligibility';
 import { blankPapersInput, papersInputFor } from '@/utils/profile/papers-input';
@@ -15,6 +16,8 @@ const children = signal<Child[]>([]);
 const applicant = signal<Applicant | undefined>(undefined);
 const loaded = signal(false);
 const loadError = signal('');
+/** The child whose guide was opened last (`activeChildId` in `storage.local`): their card comes first, open. */
+const activeChildId = signal<unknown>(undefined);
 /** Id of the child whose PDF is being made, or `blank`. */
 const busy = signal<string | null>(null);
 const message = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
@@ -39,9 +42,17 @@ export async function load(): Promise<void> {
     presentationReady.value = true;
   });
   try {
-    const [list, a] = await Promise.all([listChildren(), getApplicant()]);
+    const [list, a, active] = await Promise.all([
+      listChildren(),
+      getApplicant(),
+      browser.storage.local.get('activeChildId').then(
+        (got) => got.activeChildId,
+        () => undefined, // only decides which card is open first
+      ),
+    ]);
     children.value = list;
     applicant.value = a;
+    activeChildId.value = active;
     if (list[0]) blankRegion.value = list[0].region;
   } catch (err) {
     loadError.value = `Не удалось прочитать профиль: ${err instanceof Error ? err.message : String(err)}`;
@@ -128,24 +139,55 @@ function ShowSettings() {
   );
 }
 
+/** The disclosure never opens when its own summary gets the focus, only when a control inside does. */
+function openOnFocusInside(e: FocusEvent) {
+  const d = e.currentTarget as HTMLDetailsElement;
+  if (!d.open && (e.target as Element | null)?.tagName !== 'SUMMARY') d.open = true;
+}
+
+/**
+ * «Для занятий и показа»: the training portal and «Показ на экране» — for trainers and
+ * screen-sharing, so closed by default and out of the parent's way. While closed its controls
+ * stay reachable by the keyboard (style.css clips the content instead of skipping it), and
+ * focusing one opens the disclosure, so a switch is never changed unseen.
+ */
+function TrainerTools() {
+  return (
+    <details class="trainer" data-testid="popup-trainer" onFocusIn={openOnFocusInside}>
+      <summary>Для занятий и показа</summary>
+      <a class="btn-link" href="/training.html" target="_blank" rel="noopener" data-testid="open-training">
+        Учебный портал (для занятий)
+      </a>
+      <ShowSettings />
+    </details>
+  );
+}
+
 function openOptions() {
   void browser.runtime.openOptionsPage();
   window.close();
 }
 
 /**
- * The popup: children with their eligibility, checklist and actions; the blank form; a link to
- * the profile. Empty state invites to fill in the profile.
+ * The popup: the children who can apply now first, each with eligibility, actions and checklist
+ * (one whole card, or with several, disclosures with the last chosen child first and open); what
+ * the papers will lack, said once; the children who cannot apply now in one closed group,
+ * without actions; the blank form, the profile and consultant links, and the trainer tools
+ * under «Для занятий и показа». Fits 600 px of height with four children (tests/e2e/popup.spec.ts).
+ * Empty state invites to fill in the profile.
  */
 export function App() {
   if (!loaded.value) return <p class="popup">Загрузка…</p>;
   const list = children.value;
   const today = todayLocal();
+  const { now, notNow } = arrangeChildren(list, today, activeChildId.value);
+  const collapsible = now.length > WHOLE_CARDS_MAX;
+  const missing = missingDataLine(now, applicant.value);
   return (
     <div class="popup">
       <header>
         <h1>Сертификат дополнительного образования</h1>
-        <p>Тверская область и Кузбасс</p>
+        {list.length === 0 && <p>Тверская область и Кузбасс</p>}
       </header>
       {loadError.value && <p class="status status-error">{loadError.value}</p>}
       {list.length === 0 ? (
@@ -158,24 +200,46 @@ export function App() {
         </section>
       ) : (
         <main>
-          {list.map((c) => (
+          {now.map((c) => (
             <ChildCard
               key={c.id}
               child={c}
               applicant={applicant.value}
               today={today}
               busy={busy.value === c.id}
+              collapsible={collapsible}
+              open={c === now[0]}
+              group="popup-children"
               onOpenGuide={openGuide}
               onMakePdf={(child) => makePdf(child.id, papersInputFor(child, applicant.value, { date: today }))}
             />
           ))}
+          {missing && (
+            <p class="hint missing-data" data-testid="missing-data">
+              {missing}
+            </p>
+          )}
+          {notNow.length > 0 && (
+            <details class="not-now" data-testid="children-not-now" open={now.length === 0}>
+              <summary>Сейчас нельзя получить: {notNow.map((c) => c.name.firstName).join(', ')}</summary>
+              {notNow.map((c) => (
+                <ChildCard
+                  key={c.id}
+                  child={c}
+                  today={today}
+                  onOpenGuide={openGuide}
+                  onMakePdf={(child) => makePdf(child.id, papersInputFor(child, applicant.value, { date: today }))}
+                />
+              ))}
+            </details>
+          )}
         </main>
       )}
       <div aria-live="polite" role="status">
         {message.value && <p class={`status status-${message.value.kind}`}>{message.value.text}</p>}
       </div>
       <footer class="footer">
-        <p class="blank-title" id="blank-title">Пустой бланк заявления и согласий — заполнить от руки</p>
+        <p class="blank-title" id="blank-title">Пустой бланк заявления и согласий, от руки</p>
         <div class="blank-row" role="group" aria-labelledby="blank-title">
           <label for="blank-region" class="visually-hidden">
             Регион бланка: Тверская область или Кузбасс
@@ -194,18 +258,17 @@ export function App() {
             {busy.value === 'blank' ? 'Готовлю…' : 'Пустой бланк (PDF)'}
           </button>
         </div>
-        {list.length > 0 && (
-          <button type="button" class="btn-link" data-testid="open-options" onClick={openOptions}>
-            Изменить профиль
-          </button>
-        )}
-        <a class="btn-link consultant-link" href="/consultant.html" target="_blank" rel="noopener" data-testid="open-consultant">
-          Для консультантов
-        </a>
-        <a class="btn-link consultant-link" href="/training.html" target="_blank" rel="noopener" data-testid="open-training">
-          Учебный портал (для занятий)
-        </a>
-        <ShowSettings />
+        <p class="links">
+          {list.length > 0 && (
+            <button type="button" class="btn-link" data-testid="open-options" onClick={openOptions}>
+              Изменить профиль
+            </button>
+          )}
+          <a class="btn-link" href="/consultant.html" target="_blank" rel="noopener" data-testid="open-consultant">
+            Для консультантов
+          </a>
+        </p>
+        <TrainerTools />
       </footer>
     </div>
   );

@@ -37,6 +37,19 @@ test('the consultant page lists every step of both flows, each with a loaded pic
   await page.close();
 });
 
+test('the cards show the step code and title, never an internal step id as visible text', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/consultant.html`);
+  await expect(page.locator('[data-testid=consultant-step]')).toHaveCount(ALL_STEPS.length);
+  const seen = await page.locator('main').evaluate((m) => (m as HTMLElement).innerText);
+  for (const id of ALL_STEPS) {
+    expect(seen, id).not.toMatch(new RegExp(`(^|[^\\w.-])${id.replace(/[.-]/g, '\\$&')}($|[^\\w-])`));
+  }
+  await expect(page.locator('[data-step-id="cabinet.email"] [data-testid=consultant-code]')).toHaveText('К-7');
+  await expect(page.locator('[data-step-id="cabinet.email"] h3')).toBeVisible();
+  await page.close();
+});
+
 test('search by code scrolls to and highlights the step; by words finds the callers’ troubles', async ({ ext }) => {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/consultant.html`);
