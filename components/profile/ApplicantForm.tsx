@@ -9,6 +9,7 @@ import {
   changedKeys,
   draftToApplicantInput,
   planStore,
+  unsavedAdvice,
   unsavedMessage,
   type ApplicantDraft,
 } from '@/utils/profile/drafts';
@@ -82,11 +83,16 @@ export function ApplicantForm(p: ApplicantFormProps) {
 
   const plan = planStore(d, saved.value, validate, applicantFieldGroup);
   const unsavedText = unsavedMessage(plan, d, APPLICANT_FIELD_NAMES);
+  const advice = unsavedAdvice(plan, d, APPLICANT_FIELD_NAMES);
   const pending = plan.waiting.length > 0 || saving.value;
   const report: Unsaved | null = pending
-    ? { fields: [...new Set((unsavedText ? plan.unsaved : plan.waiting).map((k) => APPLICANT_FIELD_NAMES[k]))], needsAction: unsavedText !== null }
+    ? {
+        fields: [...new Set((advice ? plan.unsaved : plan.waiting).map((k) => APPLICANT_FIELD_NAMES[k]))],
+        needsAction: advice !== null,
+        ...(advice ? { advice } : {}),
+      }
     : null;
-  const reportKey = report ? `${report.needsAction}:${report.fields.join('|')}` : '';
+  const reportKey = report ? `${report.advice ?? ''}:${report.fields.join('|')}` : '';
 
   useEffect(() => {
     p.onUnsavedChange?.(report);

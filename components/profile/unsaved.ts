@@ -12,6 +12,8 @@ export interface Unsaved {
    * `false` while valid changes only wait for the automatic save or are being stored.
    */
   needsAction: boolean;
+  /** What to do, when `needsAction` and the form can say it, e.g. «заполните: фамилия, имя». */
+  advice?: string;
 }
 
 /**

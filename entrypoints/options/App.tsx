@@ -286,7 +286,10 @@ function UnsavedBar() {
   }
   if (u.applicant?.needsAction) {
     const what = 'данные заявителя';
-    items.push({ text: u.applicant.fields.length ? `${what} (${fieldList(u.applicant.fields)})` : what, target: 'applicant-form', label: 'К данным заявителя' });
+    const { fields, advice } = u.applicant;
+    // the fields are left out when the advice names them all («данные заявителя — проверьте: СНИЛС»)
+    const listed = fields.length && !(advice && fields.every((f) => advice.includes(f))) ? `${what} (${fieldList(fields)})` : what;
+    items.push({ text: advice ? `${listed} — ${advice}` : listed, target: 'applicant-form', label: 'К данным заявителя' });
   }
   if (!items.length) return null;
   return (

@@ -305,6 +305,28 @@ export function planStore<D extends object>(
 }
 
 /**
+ * What to do so that the unsaved fields can be stored, in Russian.
+ * @param plan `unsaved` and `blockers` of {@link planStore}
+ * @param draft the draft (a blank blocker is to be filled in, a non-blank one checked)
+ * @param names Russian field names, e.g. {@link APPLICANT_FIELD_NAMES}
+ * @returns e.g. «проверьте: СНИЛС; заполните: номер паспорта, дата выдачи паспорта», fields in
+ *   form order; `null` when nothing is unsaved or nothing blocks the save
+ */
+export function unsavedAdvice<D extends object>(
+  plan: Pick<StorePlan<D>, 'unsaved' | 'blockers'>,
+  draft: D,
+  names: Record<keyof D, string>,
+): string | null {
+  if (!plan.unsaved.length || !plan.blockers.length) return null;
+  const order = Object.keys(draft) as (keyof D)[];
+  const sorted = [...plan.blockers].sort((x, y) => order.indexOf(x) - order.indexOf(y));
+  const list = (keys: (keyof D)[]) => [...new Set(keys.map((k) => names[k]))].join(', ');
+  const toCheck = sorted.filter((k) => String(draft[k]).trim() !== '');
+  const toFill = sorted.filter((k) => String(draft[k]).trim() === '');
+  return [toCheck.length && `проверьте: ${list(toCheck)}`, toFill.length && `заполните: ${list(toFill)}`].filter(Boolean).join('; ');
+}
+
+/**
  * A Russian sentence about unsaved fields, for the status line of a form.
  * @param plan `unsaved` and `blockers` of {@link planStore}
  * @param draft the draft (a blank blocker is to be filled in, a non-blank one checked)
@@ -317,11 +339,9 @@ export function unsavedMessage<D extends object>(
   draft: D,
   names: Record<keyof D, string>,
 ): string | null {
+  const advice = unsavedAdvice(plan, draft, names);
+  if (!advice) return null;
   const { unsaved, blockers } = plan;
-  if (!unsaved.length || !blockers.length) return null;
-  const list = (keys: (keyof D)[]) => [...new Set(keys.map((k) => names[k]))].join(', ');
-  const blank = blockers.filter((k) => String(draft[k]).trim() === '').length;
-  const verb = blank === blockers.length ? 'заполните' : blank === 0 ? 'проверьте' : 'заполните или проверьте';
   const same = unsaved.length === blockers.length && unsaved.every((k) => blockers.includes(k));
-  return same ? `Не сохранено — ${verb}: ${list(blockers)}.` : `Не сохранено: ${list(unsaved)}. Чтобы сохранить, ${verb}: ${list(blockers)}.`;
+  return same ? `Не сохранено — ${advice}.` : `Не сохранено: ${[...new Set(unsaved.map((k) => names[k]))].join(', ')}. Чтобы сохранить, ${advice}.`;
 }

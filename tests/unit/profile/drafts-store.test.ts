@@ -82,6 +82,18 @@ describe('save as you go: planStore', () => {
     );
   });
 
+  it('a first passport and a bad СНИЛС: what to check and what to fill in, in form order', () => {
+    const draft = { ...stored, passportSeries: '', passportNumber: '', passportIssuedAt: '', passportIssuedBy: '', passportDivisionCode: '' };
+    const saved = { ...draft };
+    draft.snils = '148-481-255 86';
+    draft.passportSeries = '3206';
+    const p = plan(draft, saved);
+    expect(p.toStore).toBeNull();
+    expect(unsavedMessage(p, draft, APPLICANT_FIELD_NAMES)).toBe(
+      'Не сохранено: СНИЛС, серия паспорта. Чтобы сохранить, проверьте: СНИЛС; заполните: номер паспорта, дата выдачи паспорта, кем выдан паспорт.',
+    );
+  });
+
   it('no message while valid changes only wait for the save', () => {
     const draft = { ...stored, phone: '8 900 765 43 21' };
     expect(unsavedMessage(plan(draft, stored), draft, APPLICANT_FIELD_NAMES)).toBeNull();

@@ -98,7 +98,7 @@ describe('options page: the applicant is not lost (item 7)', () => {
     type(p, 'applicant-phone', '89001234567');
     // only a phone, no name: nothing can be stored yet, and the page says what is missing
     await vi.waitFor(() => expect(p.$('[data-testid=applicant-status]')?.textContent).toMatch(/Не сохранено: телефон.*заполните: фамилия, имя/));
-    expect(p.$('[data-testid=unsaved-bar]')?.textContent).toMatch(/Не сохранено:.*данные заявителя \(телефон\)/);
+    expect(p.$('[data-testid=unsaved-bar]')?.textContent).toMatch(/Не сохранено:.*данные заявителя \(телефон\) — заполните: фамилия, имя/);
     expect(asksBeforeLeaving()).toBe(true);
     await new Promise((r) => setTimeout(r, 700));
     expect(await getApplicant()).toBeUndefined();
