@@ -34,6 +34,10 @@ function mapErrors(byPath: Record<string, string>): Partial<Record<keyof Applica
   return out;
 }
 
+const FORM_ORDER = Object.keys(applicantToDraft()) as (keyof ApplicantDraft)[];
+/** The field that comes first on the form. */
+const firstInFormOrder = (keys: (keyof ApplicantDraft)[]) => FORM_ORDER.find((k) => keys.includes(k));
+
 /** Pause after the last keystroke before valid changes are stored (leaving a field stores at once). */
 export const AUTOSAVE_DELAY_MS = 500;
 
@@ -89,7 +93,7 @@ export function ApplicantForm(p: ApplicantFormProps) {
     ? {
         fields: [...new Set((advice ? plan.unsaved : plan.waiting).map((k) => APPLICANT_FIELD_NAMES[k]))],
         needsAction: advice !== null,
-        ...(advice ? { advice } : {}),
+        ...(advice ? { advice, focusId: `applicant-${firstInFormOrder(plan.blockers)}` } : {}),
       }
     : null;
   const reportKey = report ? `${report.advice ?? ''}:${report.fields.join('|')}` : '';

@@ -14,6 +14,8 @@ export interface Unsaved {
   needsAction: boolean;
   /** What to do, when `needsAction` and the form can say it, e.g. «заполните: фамилия, имя». */
   advice?: string;
+  /** Id of the first field to fill in or fix (form order), e.g. `applicant-lastName`. */
+  focusId?: string;
 }
 
 /**

@@ -261,8 +261,16 @@ function childForm(c?: Child) {
   );
 }
 
-/** Moves the user to a form with unsaved changes: its first marked field, else its status line. */
-function goTo(testId: string) {
+/**
+ * Moves the user to a form with unsaved changes: the field the form names first, else its first
+ * field marked red, else its status line.
+ */
+function goTo(testId: string, focusId?: string) {
+  const named = focusId ? document.getElementById(focusId) : null;
+  if (named) {
+    named.focus();
+    return;
+  }
   const form = document.querySelector<HTMLElement>(`[data-testid=${testId}]`);
   if (!form) return;
   const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
@@ -279,7 +287,7 @@ function goTo(testId: string) {
  */
 function UnsavedBar() {
   const u = unsaved.value;
-  const items: Array<{ text: string; target: string; label: string }> = [];
+  const items: Array<{ text: string; target: string; label: string; focusId?: string }> = [];
   if (u.child?.needsAction) {
     const who = editing.value === 'new' ? 'новый ребёнок' : 'данные ребёнка';
     items.push({ text: u.child.fields.length ? `${who} (${fieldList(u.child.fields)})` : who, target: 'child-form', label: 'К форме ребёнка' });
@@ -289,7 +297,7 @@ function UnsavedBar() {
     const { fields, advice } = u.applicant;
     // the fields are left out when the advice names them all («данные заявителя — проверьте: СНИЛС»)
     const listed = fields.length && !(advice && fields.every((f) => advice.includes(f))) ? `${what} (${fieldList(fields)})` : what;
-    items.push({ text: advice ? `${listed} — ${advice}` : listed, target: 'applicant-form', label: 'К данным заявителя' });
+    items.push({ text: advice ? `${listed} — ${advice}` : listed, target: 'applicant-form', label: 'К данным заявителя', focusId: u.applicant.focusId });
   }
   if (!items.length) return null;
   return (
@@ -299,7 +307,7 @@ function UnsavedBar() {
       </p>
       <div class="row-actions">
         {items.map((i) => (
-          <button key={i.target} type="button" class="btn" onClick={() => goTo(i.target)}>
+          <button key={i.target} type="button" class="btn" onClick={() => goTo(i.target, i.focusId)}>
             {i.label}
           </button>
         ))}

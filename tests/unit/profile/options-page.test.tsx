@@ -100,6 +100,9 @@ describe('options page: the applicant is not lost (item 7)', () => {
     await vi.waitFor(() => expect(p.$('[data-testid=applicant-status]')?.textContent).toMatch(/Не сохранено: телефон.*заполните: фамилия, имя/));
     expect(p.$('[data-testid=unsaved-bar]')?.textContent).toMatch(/Не сохранено:.*данные заявителя \(телефон\) — заполните: фамилия, имя/);
     expect(asksBeforeLeaving()).toBe(true);
+    // the bar leads to the first field to fill in
+    p.$<HTMLButtonElement>('[data-testid=unsaved-bar] button')!.click();
+    expect(document.activeElement?.id).toBe('applicant-lastName');
     await new Promise((r) => setTimeout(r, 700));
     expect(await getApplicant()).toBeUndefined();
 
