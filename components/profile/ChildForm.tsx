@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useSignal } from '@preact/signals';
-import { childErrorKey, childToDraft, draftToChildInput, type ChildDraft } from '@/utils/profile/drafts';
+import { CHILD_FIELD_NAMES, changedKeys, childErrorKey, childToDraft, draftToChildInput, type ChildDraft } from '@/utils/profile/drafts';
 import { Child, childWarnings, fieldErrors } from '@/utils/profile/schema';
 import { ProfileValidationError, scanProblem, type StoredScan } from '@/utils/profile/db';
 import { assessEligibility, formatAge, todayLocal } from '@/utils/profile/eligibility';
 import { municipalityRules, REGIONS } from '@/utils/profile/regions';
 import { FieldNotes, Group, RadioGroup, SelectField, TextField } from './fields';
 import { focusFirstError, useDraftForm } from './useDraftForm';
+import { fieldList, type Unsaved } from './unsaved';
 
 type Errors = Partial<Record<keyof ChildDraft, string>>;
 
@@ -41,6 +42,12 @@ export interface ChildFormProps {
   /** After a successful save (and scan upload). */
   onSaved: (child: Child) => void;
   onCancel: () => void;
+  /**
+   * Called when the form's unsaved changes change: Russian names of the changed fields (plus
+   * `скан документа` for a chosen, not yet attached file; `needsAction` is always `true`: the
+   * child is stored by its button), or `null` when nothing is unsaved (also when the form closes).
+   */
+  onUnsavedChange?: (unsaved: Unsaved | null) => void;
 }
 
 const KIND_OPTIONS = [
@@ -54,12 +61,15 @@ const KIND_OPTIONS = [
  * Form to add or edit a child: ФИО, date of birth (with the eligibility preview), region,
  * municipality, school/kindergarten, the identity document by kind, an optional scan, СНИЛС,
  * ИНН, address and certificate number. Errors come from the zod schema and appear under each
- * field; warnings (e.g. another region's certificate prefix) do not block saving. A failed save
- * stores nothing and keeps what the user typed.
+ * field after the user changed and left it, or after «Сохранить»; warnings (e.g. another region's
+ * certificate prefix) do not block saving. A failed save stores nothing and keeps what the user
+ * typed. Unsaved changes are named under the buttons and reported with `onUnsavedChange`.
  * @param p see {@link ChildFormProps}
  */
 export function ChildForm(p: ChildFormProps) {
   const form = useDraftForm<ChildDraft>(childToDraft(p.initial, p.newId), validate);
+  /** The draft of what is stored (the empty draft for a new child). */
+  const base = useSignal<ChildDraft>(childToDraft(p.initial, p.newId));
   const status = useSignal<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const busy = useSignal(false);
   const pending = useSignal<File | null>(null);
@@ -69,9 +79,18 @@ export function ChildForm(p: ChildFormProps) {
   const d = form.draft;
   const e = form.errors;
 
+  const unsaved = [...new Set(changedKeys(d, base.value).map((k) => CHILD_FIELD_NAMES[k]))];
+  if (pending.value) unsaved.push('скан документа');
+  const unsavedKey = unsaved.join('|');
+
   useEffect(() => {
     ref.current?.querySelector<HTMLInputElement>('#child-lastName')?.focus();
+    return () => p.onUnsavedChange?.(null);
   }, []);
+
+  useEffect(() => {
+    p.onUnsavedChange?.(unsaved.length ? { fields: unsaved, needsAction: true } : null);
+  }, [unsavedKey]);
 
   const field = (key: keyof ChildDraft) => ({
     id: `child-${key}`,
@@ -129,11 +148,13 @@ export function ChildForm(p: ChildFormProps) {
     }
     busy.value = true;
     try {
-      const saved = await p.save(draftToChildInput(d));
+      const saved = await p.save(draftToChildInput(form.draft));
       form.reset(childToDraft(saved));
+      base.value = childToDraft(saved);
       if (pending.value) {
         try {
           await p.saveScan(saved.id, pending.value);
+          pending.value = null;
         } catch (err) {
           scanError.value = err instanceof ProfileValidationError ? err.fields.scan ?? err.message : String(err);
           status.value = { kind: 'error', text: 'Данные ребёнка сохранены, но скан не прикреплён: выберите другой файл.' };
@@ -308,14 +329,22 @@ export function ChildForm(p: ChildFormProps) {
 
       <div class="form-actions">
         <button type="submit" class="btn btn-primary" disabled={busy.value} data-testid="save-child">
-          Сохранить
+          Сохранить данные ребёнка
         </button>
         <button type="button" class="btn" onClick={p.onCancel}>
           Отмена
         </button>
       </div>
       <div aria-live="polite" role="status">
-        {status.value && <p class={`status status-${status.value.kind}`}>{status.value.text}</p>}
+        {status.value ? (
+          <p class={`status status-${status.value.kind}`}>{status.value.text}</p>
+        ) : (
+          unsaved.length > 0 && (
+            <p class="status status-unsaved" data-testid="child-unsaved">
+              Не сохранено: {fieldList(unsaved)}. Нажмите «Сохранить данные ребёнка».
+            </p>
+          )
+        )}
       </div>
     </form>
   );

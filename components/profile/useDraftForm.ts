@@ -6,10 +6,15 @@ export interface DraftForm<D> {
   draft: D;
   /** Errors currently shown, by draft key (Russian). */
   errors: Partial<Record<keyof D, string>>;
-  /** Sets one value; an error shown for that field is re-checked at once. */
+  /** Sets one value typed or chosen by the user (the field counts as changed); an error shown for that field is re-checked at once. */
   set<K extends keyof D>(key: K, value: D[K]): void;
-  /** Marks a field as visited and shows its error, if any. */
+  /**
+   * The user left a field: shows its error, if any, but only when the user changed the field
+   * (a field only tabbed past stays calm until a save is tried).
+   */
   blur(key: keyof D): void;
+  /** Replaces some values without counting them as the user's changes (e.g. the normalised form of a stored value). */
+  patch(values: Partial<D>): void;
   /** Shows every error; returns them (empty object when the draft is valid). */
   validateAll(): Partial<Record<keyof D, string>>;
   /** Replaces the draft (e.g. with the normalised saved values) and clears the errors. */
@@ -19,8 +24,8 @@ export interface DraftForm<D> {
 }
 
 /**
- * Draft form state with errors shown only for visited fields (on blur) or after a submit, so a
- * parent is not scolded while still typing.
+ * Draft form state with errors shown only for fields the user changed and then left (on blur),
+ * or after a submit, so a parent is not scolded while still typing or for fields only tabbed past.
  * @param initial starting values
  * @param validate returns Russian errors by draft key for a draft (from the zod schema)
  */
@@ -28,6 +33,7 @@ export function useDraftForm<D extends object>(initial: D, validate: (d: D) => P
   const draft = useSignal<D>(initial);
   const errors = useSignal<Partial<Record<keyof D, string>>>({});
   const touched = useSignal<Set<keyof D>>(new Set());
+  const changed = useSignal<Set<keyof D>>(new Set());
 
   const refresh = () => {
     const all = validate(draft.value);
@@ -45,11 +51,17 @@ export function useDraftForm<D extends object>(initial: D, validate: (d: D) => P
     },
     set(key, value) {
       draft.value = { ...draft.value, [key]: value };
+      if (!changed.value.has(key)) changed.value = new Set([...changed.value, key]);
       if (errors.value[key]) refresh();
     },
     blur(key) {
+      if (!changed.value.has(key)) return;
       if (!touched.value.has(key)) touched.value = new Set([...touched.value, key]);
       refresh();
+    },
+    patch(values) {
+      draft.value = { ...draft.value, ...values };
+      if (Object.keys(values).some((k) => errors.value[k as keyof D])) refresh();
     },
     validateAll() {
       const all = validate(draft.value);
@@ -60,6 +72,7 @@ export function useDraftForm<D extends object>(initial: D, validate: (d: D) => P
     reset(next) {
       draft.value = next;
       touched.value = new Set();
+      changed.value = new Set();
       errors.value = {};
     },
     showErrors(e) {

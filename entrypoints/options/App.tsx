@@ -1,9 +1,10 @@
 import { signal } from '@preact/signals';
 import { downloadBlob } from '@/utils/download';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ApplicantForm } from '@/components/profile/ApplicantForm';
 import { ChildForm } from '@/components/profile/ChildForm';
+import { fieldList, type Unsaved } from '@/components/profile/unsaved';
 import {
   ProfileValidationError,
   deleteAllData,
@@ -36,7 +37,36 @@ const confirmDelete = signal<string | null>(null);
 const backupStatus = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
 const pendingImport = signal<File | null>(null);
 const confirmWipe = signal(false);
-const pageStatus = signal<string>('');
+/** The status line of the children section (`unsaved`: a change is waiting in the open form). */
+const pageStatus = signal<{ kind: 'ok' | 'unsaved'; text: string } | null>(null);
+/** Unsaved changes reported by the applicant form and the open child form. */
+const unsaved = signal<{ applicant: Unsaved | null; child: Unsaved | null }>({ applicant: null, child: null });
+
+/**
+ * Whether anything typed on the page is not stored yet (including a save that is only waiting
+ * or under way).
+ * @returns `true` when leaving the page now could lose what the user typed
+ */
+export function hasUnsaved(): boolean {
+  return unsaved.value.applicant !== null || unsaved.value.child !== null;
+}
+
+/**
+ * `beforeunload` listener of the page: asks the browser to confirm leaving while
+ * {@link hasUnsaved} (the browser shows its own text, e.g. «Покинуть сайт? Возможно, внесённые
+ * изменения не сохранятся»).
+ * @param e the event
+ */
+export function warnBeforeLeaving(e: BeforeUnloadEvent): void {
+  if (!hasUnsaved()) return;
+  e.preventDefault();
+  // Older Chromium and Firefox versions look at returnValue instead of preventDefault().
+  e.returnValue = '';
+}
+
+function setUnsaved(part: 'applicant' | 'child', u: Unsaved | null) {
+  unsaved.value = { ...unsaved.value, [part]: u };
+}
 
 /**
  * Reloads the profile from the database into the page's signals.
@@ -61,8 +91,33 @@ export async function reload(remount = false): Promise<void> {
   }
 }
 
+/**
+ * First load of the page: reads the profile and, on a first run (no children yet), opens the form
+ * of a new child at the top, so a parent starts with the child.
+ */
+export async function start(): Promise<void> {
+  editing.value = null;
+  pageStatus.value = null;
+  backupStatus.value = null;
+  unsaved.value = { applicant: null, child: null };
+  await reload(true);
+  if (children.value.length === 0) startAdd();
+}
+
+/**
+ * Whether the open child form may be replaced by another one; when it has unsaved changes, says
+ * so and moves the focus to it instead.
+ */
+function mayLeaveChildForm(): boolean {
+  if (!unsaved.value.child) return true;
+  pageStatus.value = { kind: 'unsaved', text: 'Сначала сохраните или отмените изменения в открытой форме ребёнка.' };
+  document.querySelector<HTMLElement>('[data-testid=child-form] input:not([type=file]), [data-testid=child-form] select')?.focus();
+  return false;
+}
+
 function startAdd() {
-  pageStatus.value = '';
+  if (!mayLeaveChildForm()) return;
+  pageStatus.value = null;
   newId.value = crypto.randomUUID();
   editing.value = 'new';
   confirmDelete.value = null;
@@ -73,7 +128,7 @@ async function removeChild(c: Child) {
   const { activeChildId } = await browser.storage.local.get('activeChildId');
   if (activeChildId === c.id) await browser.storage.local.remove('activeChildId');
   confirmDelete.value = null;
-  pageStatus.value = `Данные ребёнка (${c.name.firstName}) удалены.`;
+  pageStatus.value = { kind: 'ok', text: `Данные ребёнка (${c.name.firstName}) удалены.` };
   await reload();
   (document.getElementById('add-child') as HTMLElement | null)?.focus();
 }
@@ -149,9 +204,10 @@ function ChildRow({ c }: { c: Child }) {
             data-testid="edit-child"
             aria-label={`Изменить данные: ${name}`}
             onClick={() => {
+              if (!mayLeaveChildForm()) return;
               editing.value = c.id;
               confirmDelete.value = null;
-              pageStatus.value = '';
+              pageStatus.value = null;
             }}
           >
             Изменить
@@ -188,11 +244,13 @@ function childForm(c?: Child) {
       save={saveChild}
       saveScan={(id, f) => saveScan(id, f)}
       deleteScan={deleteScan}
+      onUnsavedChange={(u) => setUnsaved('child', u)}
       onSaved={async (saved) => {
         editing.value = null;
-        pageStatus.value = `Данные ребёнка (${saved.name.firstName}) сохранены.`;
+        pageStatus.value = { kind: 'ok', text: `Данные ребёнка (${saved.name.firstName}) сохранены.` };
         await reload();
-        (document.querySelector(`[data-child-id="${CSS.escape(saved.id)}"] [data-testid=edit-child]`) as HTMLElement | null)?.focus();
+        const row = [...document.querySelectorAll<HTMLElement>('[data-child-id]')].find((r) => r.dataset.childId === saved.id);
+        row?.querySelector<HTMLElement>('[data-testid=edit-child]')?.focus();
       }}
       onCancel={async () => {
         editing.value = null;
@@ -204,33 +262,85 @@ function childForm(c?: Child) {
 }
 
 /**
- * The options page («Профиль»): the applicant form, the list of children with add / edit /
- * delete, and backup (save to a file, load from a file, delete everything).
+ * Moves the user to a form with unsaved changes: the field the form names first, else its first
+ * field marked red, else its status line.
+ */
+function goTo(testId: string, focusId?: string) {
+  const named = focusId ? document.getElementById(focusId) : null;
+  if (named) {
+    named.focus();
+    return;
+  }
+  const form = document.querySelector<HTMLElement>(`[data-testid=${testId}]`);
+  if (!form) return;
+  const invalid = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+  if (invalid) {
+    (invalid.tagName === 'FIELDSET' ? invalid.querySelector<HTMLElement>('input, select') ?? invalid : invalid).focus();
+    return;
+  }
+  form.querySelector<HTMLElement>('[role=status]')?.scrollIntoView({ block: 'center' });
+}
+
+/**
+ * The bar at the bottom of the window while something needs the user to act before it is
+ * stored: names the parts and fields and leads to them.
+ */
+function UnsavedBar() {
+  const u = unsaved.value;
+  const items: Array<{ text: string; target: string; label: string; focusId?: string }> = [];
+  if (u.child?.needsAction) {
+    const who = editing.value === 'new' ? 'новый ребёнок' : 'данные ребёнка';
+    items.push({ text: u.child.fields.length ? `${who} (${fieldList(u.child.fields)})` : who, target: 'child-form', label: 'К форме ребёнка' });
+  }
+  if (u.applicant?.needsAction) {
+    const what = 'данные заявителя';
+    const { fields, advice } = u.applicant;
+    // the fields are left out when the advice names them all («данные заявителя — проверьте: СНИЛС»)
+    const listed = fields.length && !(advice && fields.every((f) => advice.includes(f))) ? `${what} (${fieldList(fields)})` : what;
+    items.push({ text: advice ? `${listed} — ${advice}` : listed, target: 'applicant-form', label: 'К данным заявителя', focusId: u.applicant.focusId });
+  }
+  if (!items.length) return null;
+  return (
+    <div class="unsaved-bar" role="region" aria-label="Несохранённые изменения" data-testid="unsaved-bar">
+      <p>
+        <strong>Не сохранено:</strong> {items.map((i) => i.text).join('; ')}.
+      </p>
+      <div class="row-actions">
+        {items.map((i) => (
+          <button key={i.target} type="button" class="btn" onClick={() => goTo(i.target, i.focusId)}>
+            {i.label}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The options page («Профиль»): the children first (list with add / edit / delete; on a first
+ * run the form of a new child is open at the top), then the applicant form (saved as you go),
+ * then backup (save to a file, load from a file, delete everything). While anything typed is not
+ * stored, a bar names it and the browser asks before the page is left or reloaded.
  */
 export function App() {
   const fileInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    addEventListener('beforeunload', warnBeforeLeaving);
+    return () => removeEventListener('beforeunload', warnBeforeLeaving);
+  }, []);
   if (!loaded.value) return <p class="page">Загрузка…</p>;
   return (
     <div class="page">
       <header>
         <h1>Профиль</h1>
         <p>
-          Заполните данные один раз — помощник подставит их в заявление, в согласия и на портале по кнопке «Заполнить». Поля с
-          пометкой «необязательно» можно оставить пустыми.
+          Заполните данные один раз — помощник подставит их в заявление, в согласия и на портале по кнопке «Заполнить». Начните с ребёнка,
+          потом заполните данные заявителя. Поля с пометкой «необязательно» можно оставить пустыми.
         </p>
         <p class="privacy">Данные хранятся только в этом браузере, в самом расширении. Помощник никуда их не отправляет.</p>
       </header>
       <main>
-        <ApplicantForm
-          key={`a${version.value}`}
-          initial={applicant.value}
-          save={saveApplicant}
-          onSaved={(a) => {
-            applicant.value = a;
-          }}
-        />
-
-        <section class="card" aria-labelledby="children-title">
+        <section class="card" aria-labelledby="children-title" data-testid="children-section">
           <h2 id="children-title">Дети</h2>
           {children.value.length === 0 && editing.value !== 'new' && (
             <p class="empty">Пока нет ни одного ребёнка. Нажмите «Добавить ребёнка».</p>
@@ -250,9 +360,19 @@ export function App() {
             </button>
           )}
           <div aria-live="polite" role="status">
-            {pageStatus.value && <p class="status status-ok">{pageStatus.value}</p>}
+            {pageStatus.value && <p class={`status status-${pageStatus.value.kind}`}>{pageStatus.value.text}</p>}
           </div>
         </section>
+
+        <ApplicantForm
+          key={`a${version.value}`}
+          initial={applicant.value}
+          save={saveApplicant}
+          onSaved={(a) => {
+            applicant.value = a;
+          }}
+          onUnsavedChange={(u) => setUnsaved('applicant', u)}
+        />
 
         <section class="card" aria-labelledby="backup-title">
           <h2 id="backup-title">Резервная копия и удаление</h2>
@@ -314,6 +434,7 @@ export function App() {
           </div>
         </section>
       </main>
+      <UnsavedBar />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '@/components/profile/profile.css';
 import './style.css';
-import { App, reload } from './App';
+import { App, start } from './App';
 
 render(<App />, document.getElementById('app')!);
-void reload();
+void start();
