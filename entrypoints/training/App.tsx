@@ -145,15 +145,17 @@ export function App() {
           </span>
         )}
         <form class="code" onSubmit={onCode}>
-          <label for="training-code">Шаг по коду</label>
-          <input id="training-code" data-testid="training-code" value={code} placeholder="К-7" size={5} title="Показать шаг по коду" onInput={(e) => setCode((e.target as HTMLInputElement).value)} />
+          <label for="training-code" title="Показать шаг по коду: К-7, Т-3">
+            Код шага
+          </label>
+          <input id="training-code" data-testid="training-code" value={code} placeholder="К-7" size={5} title="Показать шаг по коду: К-7, Т-3" onInput={(e) => setCode((e.target as HTMLInputElement).value)} />
           <button type="submit">Показать</button>
         </form>
-        <label class="check">
-          <input type="checkbox" data-testid="training-large" checked={pres.large} onChange={(e) => set({ large: (e.target as HTMLInputElement).checked })} /> Крупный текст и рамка
+        <label class="check" title="Крупный текст и рамка (для проектора)">
+          <input type="checkbox" data-testid="training-large" checked={pres.large} onChange={(e) => set({ large: (e.target as HTMLInputElement).checked })} /> Крупно
         </label>
-        <label class="check">
-          <input type="checkbox" data-testid="training-slow" checked={pres.slow} onChange={(e) => set({ slow: (e.target as HTMLInputElement).checked })} /> Медленная анимация
+        <label class="check" title="Медленная анимация (для проектора)">
+          <input type="checkbox" data-testid="training-slow" checked={pres.slow} onChange={(e) => set({ slow: (e.target as HTMLInputElement).checked })} /> Медленно
         </label>
         <span class="auto">
           <label class="check">
@@ -173,8 +175,8 @@ export function App() {
             ))}
           </select>
         </span>
-        <button type="button" data-testid="training-pdf" disabled={pdf.busy} onClick={() => void onPdf()}>
-          Памятка для раздачи (PDF)
+        <button type="button" data-testid="training-pdf" title="Памятка для раздачи (PDF) по выбранному порталу" disabled={pdf.busy} onClick={() => void onPdf()}>
+          Памятка (PDF)
         </button>
       </header>
       {(controller.notice.value || pdf.message) && (

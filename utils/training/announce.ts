@@ -36,9 +36,10 @@ const overlap = (a: AnnounceBox, b: AnnounceBox): number => {
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(v, hi));
 
 /**
- * Places the announcement next to the panel: above it, below it, left of it or right of it —
- * the first of these that lies inside the frame and clear of the outlined control (the ring);
- * when none is clear, the one inside the frame that covers least of the ring. Without a panel
+ * Places the announcement next to the panel: above it, below it, left of it or right of it (lined
+ * up with the panel, or slid along that side just past the ring) — the first of these that lies
+ * inside the frame and clear of the outlined control (the ring); when none is clear, the one
+ * inside the frame that covers least of the ring. Without a panel
  * (hidden, or not drawn yet): the frame's top right corner, or another corner clear of the ring.
  * @param card the announcement's size
  * @param panel the guide's panel (or its round «show» button) in the frame, null when none
@@ -63,15 +64,20 @@ export function placeAnnouncement(
   };
   if (panel) {
     const g = ANNOUNCE_GAP;
-    // Lined up with the panel's right edge when the panel is on the right half, else its left edge.
+    // Lined up with the panel's right edge when the panel is on the right half, else its left edge;
+    // then slid along the panel's side to clear the ring (still touching the panel's side).
     const alignX = panel.x + panel.width / 2 > view.width / 2 ? panel.x + panel.width - card.width : panel.x;
-    const x = clamp(alignX, m, maxX);
-    const y = clamp(panel.y, m, maxY);
+    const xs = [alignX, ...(ring ? [ring.x + ring.width + g, ring.x - g - card.width] : [])].map((x) =>
+      clamp(clamp(x, panel.x - card.width + 24, panel.x + panel.width - 24), m, maxX),
+    );
+    const ys = [panel.y, ...(ring ? [ring.y + ring.height + g, ring.y - g - card.height] : []), panel.y + panel.height - card.height].map((y) =>
+      clamp(clamp(y, panel.y - card.height + 24, panel.y + panel.height - 24), m, maxY),
+    );
     const candidates: AnnouncePlace[] = [
-      { x, y: panel.y - g - card.height, side: 'above' },
-      { x, y: panel.y + panel.height + g, side: 'below' },
-      { x: panel.x - g - card.width, y, side: 'left' },
-      { x: panel.x + panel.width + g, y, side: 'right' },
+      ...xs.map((x): AnnouncePlace => ({ x, y: panel.y - g - card.height, side: 'above' })),
+      ...xs.map((x): AnnouncePlace => ({ x, y: panel.y + panel.height + g, side: 'below' })),
+      ...ys.map((y): AnnouncePlace => ({ x: panel.x - g - card.width, y, side: 'left' })),
+      ...ys.map((y): AnnouncePlace => ({ x: panel.x + panel.width + g, y, side: 'right' })),
     ];
     const near = pick(candidates, panel);
     if (near) return near;

@@ -40,7 +40,7 @@ export const TRAINING_PORTALS: Record<TrainingPortal, TrainingPortalInfo> = {
     id: 'sgo',
     host: sgoFlow.hosts[0],
     label: 'Тверская область — «Сетевой город. Образование»',
-    short: 'Тверская обл.',
+    short: 'Тверь',
     start: '/?reset=1&children=2&delay=400',
     routes: sgoRoutes,
     pages: sgoPages,

@@ -42,7 +42,6 @@ describe('placeAnnouncement', () => {
     const panel = { x: 966, y: 300, width: 380, height: 340 };
     const ring = { x: 1000, y: 160, width: 200, height: 60 }; // just above the panel
     const p = placeAnnouncement(CARD, panel, ring, VIEW);
-    expect(p.side).not.toBe('above');
     expect(overlaps(cardAt(p), ring)).toBe(false);
     expect(overlaps(cardAt(p), panel)).toBe(false);
     expect(distance(cardAt(p), panel)).toBeLessThanOrEqual(ANNOUNCE_GAP + 0.5);
@@ -66,5 +65,20 @@ describe('placeAnnouncement', () => {
     const p = placeAnnouncement(CARD, null, ring, VIEW);
     expect(p.side).toBe('corner');
     expect(overlaps(cardAt(p), ring)).toBe(false);
+  });
+});
+
+describe('placeAnnouncement: a tall panel beside a wide outlined field (К-5 at 1366×768)', () => {
+  it('slides along the panel\'s side to clear the field, still touching the panel', () => {
+    const view = { width: 1366, height: 693 };
+    const card = { width: 380, height: 148 };
+    const panel = { x: 1053, y: 16, width: 297, height: 661 };
+    const ring = { x: 338, y: 161, width: 690, height: 41 };
+    const p = placeAnnouncement(card, panel, ring, view);
+    const box = { ...p, ...card };
+    expect(overlaps(box, ring)).toBe(false);
+    expect(overlaps(box, panel)).toBe(false);
+    expect(distance(box, panel)).toBeLessThanOrEqual(ANNOUNCE_GAP + 0.5);
+    expect(p.side).toBe('left');
   });
 });
