@@ -158,6 +158,8 @@ interface StepPlan {
   height: number;
   /** Text too long for a page beside the picture: picture above, text below, continued on further pages. */
   stacked: boolean;
+  /** The notes go across the whole width under the picture and the instruction. */
+  notesBelow: boolean;
 }
 
 class GuideComposer {
@@ -199,17 +201,32 @@ class GuideComposer {
     return this.w.width - GUIDE_PICTURE_WIDTH - COLUMN_GAP;
   }
 
-  /** Height of the instruction and notes at a text size in a column. */
-  textHeight(s: PreparedStep, size: number, width: number): number {
+  /** Height of the instruction at a text size in a column. */
+  instructionHeight(s: PreparedStep, size: number, width: number): number {
+    return s.paragraphs.reduce((h, p) => h + this.w.paragraphHeight(p, { size, width }) + size * 0.4, 0);
+  }
+
+  /** Height of the notes (heading and bullets, one size smaller) in a column; 0 without notes. */
+  notesHeight(s: PreparedStep, size: number, width: number): number {
+    if (!s.notes.length) return 0;
     const w = this.w;
-    let h = 0;
-    for (const p of s.paragraphs) h += w.paragraphHeight(p, { size, width }) + size * 0.4;
-    if (s.notes.length) {
-      const ns = size - 1;
-      h += 6 + w.paragraphHeight(NOTES_HEADING, { bold: true, size: ns, width }) + 2;
-      for (const n of s.notes) h += w.paragraphHeight(n, { size: ns, width: width - BULLET_INDENT }) + 2;
-    }
+    const ns = size - 1;
+    let h = 6 + w.paragraphHeight(NOTES_HEADING, { bold: true, size: ns, width }) + 2;
+    for (const n of s.notes) h += w.paragraphHeight(n, { size: ns, width: width - BULLET_INDENT }) + 2;
     return h;
+  }
+
+  /**
+   * Height of a step at a text size: the instruction and the notes beside the picture, or — when
+   * shorter — the instruction beside it and the notes across the whole width under both.
+   */
+  stepHeight(s: PreparedStep, size: number, pictureHeight: number): { height: number; notesBelow: boolean } {
+    const header = this.headerHeight(s);
+    const instruction = this.instructionHeight(s, size, this.textWidth);
+    const beside = header + Math.max(pictureHeight, instruction + this.notesHeight(s, size, this.textWidth));
+    if (!s.notes.length) return { height: beside, notesBelow: false };
+    const below = header + Math.max(pictureHeight, instruction) + this.notesHeight(s, size, this.w.width);
+    return below < beside ? { height: below, notesBelow: true } : { height: beside, notesBelow: false };
   }
 
   /** Printed size of the picture (its crop): the column's width, or narrower for tall pictures. */
@@ -227,17 +244,20 @@ class GuideComposer {
     return { width, height };
   }
 
+  /**
+   * Sizes for a step: the largest text size with which it takes at most half a page (two or three
+   * steps to a page), else a page of its own.
+   */
   plan(s: PreparedStep): StepPlan {
     const pic = this.pictureSize(s);
-    const header = this.headerHeight(s);
-    const height = (size: number) => header + Math.max(pic.height, this.textHeight(s, size, this.textWidth));
+    const at = (size: number): StepPlan => ({ size, pictureWidth: pic.width, pictureHeight: pic.height, stacked: false, ...this.stepHeight(s, size, pic.height) });
     // Half a page first (two or three steps to a page), else a page of its own.
     for (const limit of [(BLOCK_HEIGHT - STEP_GAP) / 2, BLOCK_HEIGHT]) {
-      const size = TEXT_SIZES.find((z) => height(z) <= limit);
-      if (size !== undefined) return { size, pictureWidth: pic.width, pictureHeight: pic.height, height: height(size), stacked: false };
+      const size = TEXT_SIZES.find((z) => at(z).height <= limit);
+      if (size !== undefined) return at(size);
     }
     // Absurdly long text: smallest type, the picture above it, the text flows onto continuation pages.
-    return { size: TEXT_SIZES[TEXT_SIZES.length - 1], pictureWidth: pic.width, pictureHeight: pic.height, height: BLOCK_HEIGHT, stacked: true };
+    return { size: TEXT_SIZES[TEXT_SIZES.length - 1], pictureWidth: pic.width, pictureHeight: pic.height, height: BLOCK_HEIGHT, stacked: true, notesBelow: false };
   }
 
   header(s: PreparedStep, index: number, total: number): void {
@@ -287,8 +307,18 @@ class GuideComposer {
 
   /** The instruction and the notes in a column starting at the cursor. */
   text(s: PreparedStep, size: number, x: number, width: number): void {
+    this.instruction(s, size, x, width);
+    this.notes(s, size, x, width);
+  }
+
+  /** The instruction in a column starting at the cursor. */
+  instruction(s: PreparedStep, size: number, x: number, width: number): void {
+    for (const p of s.paragraphs) this.w.paragraph(p, { size, align: 'left', x, width, after: size * 0.4 });
+  }
+
+  /** The notes (heading and bullets, one size smaller) in a column starting at the cursor. */
+  notes(s: PreparedStep, size: number, x: number, width: number): void {
     const w = this.w;
-    for (const p of s.paragraphs) w.paragraph(p, { size, align: 'left', x, width, after: size * 0.4 });
     if (!s.notes.length) return;
     const ns = size - 1;
     w.space(6);
@@ -311,14 +341,42 @@ class GuideComposer {
   }
 
   /**
-   * Draws one step: on the current page when it fits below the steps already there (a hairline
-   * between them), else on a new page; never split, unless its text is too long for any page.
+   * Which steps share a page: consecutive steps whose heights (and the gaps between them) fit the
+   * page. Chooses the fewest pages, then the fewest pages with a lone step, then the most evenly
+   * filled pages. A step too long for any page (stacked) gets pages of its own.
+   * @returns for each step, whether it starts a new page
+   */
+  paginate(plans: StepPlan[]): boolean[] {
+    const n = plans.length;
+    type Cost = { pages: number; lone: number; uneven: number; next: number };
+    const better = (a: Cost, b: Cost) => a.pages - b.pages || a.lone - b.lone || a.uneven - b.uneven;
+    const best: Cost[] = new Array(n + 1);
+    best[n] = { pages: 0, lone: 0, uneven: 0, next: n };
+    for (let i = n - 1; i >= 0; i--) {
+      let used = -STEP_GAP;
+      for (let j = i + 1; j <= n; j++) {
+        const p = plans[j - 1];
+        used += p.height + STEP_GAP;
+        if (j > i + 1 && (p.stacked || plans[i].stacked || used > BLOCK_HEIGHT)) break;
+        const free = Math.max(0, BLOCK_HEIGHT - used) / BLOCK_HEIGHT;
+        const c: Cost = { pages: best[j].pages + 1, lone: best[j].lone + (j === i + 1 && n > 1 ? 1 : 0), uneven: best[j].uneven + free * free, next: j };
+        if (!best[i] || better(c, best[i]) < 0) best[i] = c;
+      }
+    }
+    const starts = new Array<boolean>(n).fill(false);
+    for (let i = 0; i < n; i = best[i].next) starts[i] = true;
+    return starts;
+  }
+
+  /**
+   * Draws one step: on a new page, or below the steps already on the page (a hairline between
+   * them); never split, unless its text is too long for any page.
    * @returns the index of the page it starts on
    */
-  step(s: PreparedStep, index: number, total: number): number {
+  step(s: PreparedStep, index: number, total: number, plan: StepPlan, newPage: boolean): number {
     const w = this.w;
-    const plan = this.plan(s);
-    if (this.onPage === 0 || plan.stacked || w.remaining < plan.height + STEP_GAP) {
+    // (The last test only guards against a measuring slip: `paginate` made the groups fit.)
+    if (newPage || this.onPage === 0 || plan.stacked || w.remaining < plan.height + STEP_GAP - 0.5) {
       this.newPage();
     } else {
       w.y -= STEP_GAP / 2;
@@ -342,6 +400,10 @@ class GuideComposer {
       };
       this.text(s, plan.size, w.left, w.width);
       w.onNewPage = undefined;
+    } else if (plan.notesBelow) {
+      this.instruction(s, plan.size, w.left + GUIDE_PICTURE_WIDTH + COLUMN_GAP, this.textWidth);
+      w.y = Math.min(w.y, top - plan.pictureHeight);
+      this.notes(s, plan.size, w.left, w.width);
     } else {
       this.text(s, plan.size, w.left + GUIDE_PICTURE_WIDTH + COLUMN_GAP, this.textWidth);
       w.y = Math.min(w.y, top - plan.pictureHeight);
@@ -455,7 +517,9 @@ export async function renderGuidePdf(input: GuideSheetInput, fonts: PaperFonts, 
   }
 
   // Steps first (their page indices are then known), then the cover, moved to the front.
-  const firstPages = steps.map((s, i) => c.step(s, i, steps.length));
+  const plans = steps.map((s) => c.plan(s));
+  const breaks = c.paginate(plans);
+  const firstPages = steps.map((s, i) => c.step(s, i, steps.length, plans[i], breaks[i]));
   const coverStart = doc.getPageCount();
   const title = clean(input.title);
   const portal = clean(input.portal);

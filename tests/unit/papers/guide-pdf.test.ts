@@ -224,7 +224,7 @@ beforeAll(async () => {
     generatedOn: '2026-12-02',
   };
   guide = await build('guide', input);
-});
+}, 60_000); // fonts, a JPEG through pdftoppm and a PDF: slow on a busy 2-core machine
 
 // ---------------------------------------------------------------- tests
 
