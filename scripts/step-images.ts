@@ -2,14 +2,17 @@
  * Pictures of the parent's screen for the consultant page: for every step of both flows, opens
  * one replica page whose `expectStep` is that step (GET, `delay=0` and the fewest variant
  * parameters preferred), waits until the built extension's guide shows the step and its
- * highlight, takes a 1280×800 screenshot and lets Chromium downscale it to 640×400
- * (WebP, `public/steps/<step-id>.webp`, see `utils/flows/images.ts`). Steps without a page of their
- * own (the activation visit) are shot on the certificate page with the step opened by the
- * panel's «Далее».
+ * highlight, waits until nothing moves any more (the ring's and the panel's transitions, the
+ * portals' dialog animations: boxes compared over animation frames, `utils/training/settle.ts`),
+ * takes a 1280×800 screenshot and lets Chromium downscale it to 640×400 (WebP,
+ * `public/steps/<step-id>.webp`, see `utils/flows/images.ts`). Steps without a page of their own
+ * (the activation visit) are shot on the certificate page with the step opened by the panel's
+ * «Далее». The part of each picture around the guide's ring, which the printable guide prints, is
+ * written to `public/steps/crops.json` (`utils/training/pictures.ts`).
  *
  * Run after `npx wxt build`:  node --import tsx scripts/step-images.ts [--only=<step-id>,…]
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchWithExtension, replicaReady, waitForStep, type ExtensionBrowser } from '../tests/support/browser';
@@ -20,6 +23,8 @@ import type { ReplicaPage } from '../replicas/types';
 import { VIA_NEXT, pickPage } from '../utils/training/nav';
 import { FLOWS } from '../utils/flows/search';
 import { STEP_IMAGE_MIME, STEP_IMAGE_QUALITY, stepImageFile } from '../utils/flows/images';
+import { waitUntilStill } from '../utils/training/settle';
+import { STEP_CROPS_FILE, cropAroundRing, parseStepCrops, type PictureCrop, type PictureRect } from '../utils/training/pictures';
 
 const OUT = 'public';
 const WIDTH = 1280;
@@ -52,19 +57,37 @@ async function downscale(b: ExtensionBrowser, png: Buffer): Promise<Buffer> {
   }
 }
 
+/** Waits until the ring, the panel and any dialog have stopped moving (warns when they never do). */
+async function settle(page: Page, what: string): Promise<void> {
+  const r = await page.evaluate(waitUntilStill, { timeout: 5000 });
+  if (!r.still) console.warn(`  ${what}: страница не успокоилась за ${Math.round(r.ms)} мс, снимок как есть`);
+}
+
+/** The guide's ring (viewport px) when it is shown, else null. */
+function ringBox(page: Page): Promise<PictureRect | null> {
+  return page.evaluate(() => {
+    const ring = document.querySelector('pfdo-guide')?.shadowRoot?.querySelector<HTMLElement>('.pfdo-ring');
+    if (!ring || ring.hidden) return null;
+    const r = ring.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+  });
+}
+
 /** Opens a page, waits for the step and its highlight (when the step has a control). */
 async function open(page: Page, p: ReplicaPage): Promise<void> {
   await page.goto(p.url);
   await replicaReady(page).catch(() => undefined);
   await waitForStep(page, p.expectStep!);
   await waitForHighlight(page, 5000).catch(() => undefined);
-  await page.waitForTimeout(400); // ring transition
+  await settle(page, p.name);
 }
 
 async function main(): Promise<number> {
   const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
   const all = [...sgoPages, ...cabinetPages];
   mkdirSync(join(OUT, 'steps'), { recursive: true });
+  const cropsFile = join(OUT, STEP_CROPS_FILE);
+  const crops: Record<string, PictureCrop> = existsSync(cropsFile) ? parseStepCrops(JSON.parse(readFileSync(cropsFile, 'utf8'))) : {};
   const b = await launchWithExtension();
   const failures: string[] = [];
   try {
@@ -84,8 +107,11 @@ async function main(): Promise<number> {
           if (via) {
             await pressPanel(page, 'guide-next');
             await page.locator(`pfdo-guide[data-shown-step="${step.id}"]`).waitFor({ state: 'attached', timeout: 5000 });
-            await page.waitForTimeout(300);
+            await settle(page, `${p.name} → «Далее»`);
           }
+          const ring = await ringBox(page);
+          if (ring) crops[step.id] = cropAroundRing(ring, { width: WIDTH, height: HEIGHT });
+          else delete crops[step.id];
           const png = await page.screenshot({ type: 'png' });
           const out = await downscale(b, png);
           const file = join(OUT, stepImageFile(step.id));
@@ -101,6 +127,8 @@ async function main(): Promise<number> {
   } finally {
     await b.close();
   }
+  const sorted = Object.fromEntries(Object.entries(crops).sort(([a], [b]) => a.localeCompare(b)));
+  writeFileSync(cropsFile, `${JSON.stringify(sorted, null, 2)}\n`);
   const dir = join(OUT, 'steps');
   const total = readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
   console.log(`Всего: ${(total / 1024).toFixed(0)} KB в ${dir}`);

@@ -12,8 +12,10 @@ import { textForVariant } from '../../utils/guide/recognise';
 
 /**
  * The training portal (`training.html`): the replicas inside the extension with the guide,
- * the permanent banner, auto-advance, the fictional family, steps by code, the lesson's
- * browser history, the printable guide, and auto-advance never reaching a real portal.
+ * the permanent banner, the one-row toolbar and the address line, auto-advance (off on every
+ * page load, «Пауза»/«Стоп», its announcement next to the guide's panel), the fictional family,
+ * steps by code, the lesson's browser history, the printable guide, and auto-advance never
+ * reaching a real portal.
  */
 test.describe.configure({ mode: 'serial' });
 
@@ -158,6 +160,191 @@ test('the banner is there on start, after navigations and stays outside the fram
   await page.close();
 });
 
+type Box = { x: number; y: number; width: number; height: number };
+
+/** The guide's panel and ring in the training page's coordinates (the frame's offset added). */
+async function guideBoxes(page: Page): Promise<{ panel: Box | null; ring: Box | null; frame: Box }> {
+  const off = (await page.getByTestId('training-frame').boundingBox())!;
+  const inFrame = await (await frame(page)).evaluate(() => {
+    const root = document.querySelector('pfdo-guide')?.shadowRoot;
+    const box = (el: Element | null | undefined) => {
+      if (!el || (el as HTMLElement).hidden) return null;
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+    };
+    return { panel: box(root?.querySelector('.pfdo-panel')), ring: box(root?.querySelector('.pfdo-ring')) };
+  });
+  const shift = (b: Box | null) => b && { ...b, x: b.x + off.x, y: b.y + off.y };
+  return { panel: shift(inFrame.panel), ring: shift(inFrame.ring), frame: off };
+}
+
+const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+/** Shortest distance between two boxes (0 when they touch or overlap). */
+const gapBetween = (a: Box, b: Box) =>
+  Math.hypot(Math.max(0, b.x - (a.x + a.width), a.x - (b.x + b.width)), Math.max(0, b.y - (a.y + a.height), a.y - (b.y + b.height)));
+
+/**
+ * The announcement sits right next to the guide's panel (at most 24 px away), inside the frame,
+ * covering neither the panel nor the outlined control; polled while the panel settles.
+ */
+async function expectBesidePanel(page: Page, what: string): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const card = await page.getByTestId('training-autoplay-card').boundingBox();
+        const { panel, ring, frame: f } = await guideBoxes(page);
+        if (!card || !panel) return `${what}: card ${JSON.stringify(card)}, panel ${JSON.stringify(panel)}`;
+        const problems: string[] = [];
+        if (gapBetween(card, panel) > 24) problems.push(`${Math.round(gapBetween(card, panel))} px from the panel`);
+        if (overlaps(card, panel)) problems.push('on the panel');
+        if (ring && overlaps(card, ring)) problems.push('on the outlined control');
+        if (card.x < f.x || card.y < f.y || card.x + card.width > f.x + f.width || card.y + card.height > f.y + f.height) problems.push('outside the frame');
+        return problems.length ? `${what}: ${problems.join(', ')} (card ${JSON.stringify(card)}, panel ${JSON.stringify(panel)}, ring ${JSON.stringify(ring)})` : 'beside';
+      },
+      { timeout: 10_000 },
+    )
+    .toBe('beside');
+}
+
+test('at 1366×768 the toolbar is one row, and the address line shows the portal address without the replica\'s parameters', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const vp = '/services/dop/certificate/?reset=1&state=document-saved&open=email&delay=0';
+  await page.goto(trainingUrl(ext, `#portal=cabinet&vp=${encodeURIComponent(vp)}`));
+  await waitFrameStep(page, 'cabinet.email');
+  await expect(page.getByTestId('training-step')).toHaveText('Шаг К-7');
+  const address = page.getByTestId('training-address');
+  await expect(address).toHaveText('https://cabinet.ruobr.ru/services/dop/certificate/');
+  await page.getByTestId('training-pause').selectOption('15');
+  await page.getByTestId('training-auto').check();
+  await expect(page.getByTestId('training-autoplay-card')).toBeVisible();
+  const bar = await page.getByTestId('training-toolbar').evaluate((el) => {
+    const b = el.getBoundingClientRect();
+    const kids = Array.from(el.children).map((c) => {
+      const r = c.getBoundingClientRect();
+      return { name: c.getAttribute('data-testid') ?? c.className, left: r.left, right: r.right, mid: (r.top + r.bottom) / 2 };
+    });
+    return { left: b.left, right: b.right, height: b.height, scroll: el.scrollWidth, client: el.clientWidth, kids };
+  });
+  const mids = bar.kids.map((k) => k.mid);
+  expect(Math.max(...mids) - Math.min(...mids), JSON.stringify(bar.kids)).toBeLessThanOrEqual(4);
+  expect(bar.height).toBeLessThanOrEqual(52);
+  expect(bar.scroll).toBeLessThanOrEqual(bar.client);
+  for (const k of bar.kids) {
+    expect(k.left, k.name).toBeGreaterThanOrEqual(bar.left - 0.5);
+    expect(k.right, k.name).toBeLessThanOrEqual(bar.right + 0.5);
+  }
+  // Every lesson control is in that row, and the address is not squeezed away.
+  const toolbar = (await page.getByTestId('training-toolbar').boundingBox())!;
+  for (const id of ['training-portal-sgo', 'training-portal-cabinet', 'training-restart', 'training-address', 'training-step', 'training-code', 'training-large', 'training-slow', 'training-auto', 'training-pause', 'training-pdf']) {
+    const b = (await page.getByTestId(id).boundingBox())!;
+    expect(b, id).not.toBeNull();
+    expect(b.y, id).toBeGreaterThanOrEqual(toolbar.y - 0.5);
+    expect(b.y + b.height, id).toBeLessThanOrEqual(toolbar.y + toolbar.height + 0.5);
+  }
+  expect((await address.boundingBox())!.width).toBeGreaterThanOrEqual(200);
+
+  // Moving on keeps the address clean: the letter's link, the mailbox by name.
+  await page.getByTestId('training-auto').uncheck();
+  await page.evaluate(() => (window as unknown as { pfdoTraining: { navigate(p: string, u: string, o: object): void } }).pfdoTraining.navigate('cabinet', '/login/?reset=1&delay=0&next=/services/dop/', {}));
+  await waitFrameStep(page, 'cabinet.login');
+  await expect(address).toHaveText('https://cabinet.ruobr.ru/login/?next=/services/dop/');
+  await page.close();
+});
+
+test('Автопоказ starts off: stored settings, a reload and a second tab never turn it on', async ({ ext }) => {
+  test.setTimeout(60_000);
+  // Stored as on with a short pause (as an older version stored it).
+  await storePresentation(ext, { autoAdvance: true, pauseSeconds: 2 });
+  const page = await openTraining(ext, '#portal=cabinet');
+  await waitFrameStep(page, 'cabinet.login');
+  const stays = async (p: Page, stepId: string) => {
+    await expect(p.getByTestId('training-auto')).not.toBeChecked();
+    await expect(p.getByTestId('training-autoplay-card')).toHaveCount(0);
+    // Longer than the pause: nothing is announced, nothing is pressed.
+    await p.waitForTimeout(3500);
+    await expect(frameGuide(p)).toHaveAttribute('data-step', stepId);
+    await expect(p.getByTestId('training-autoplay')).toHaveCount(0);
+  };
+  await stays(page, 'cabinet.login');
+
+  // Switched on here (a long pause: nothing moves during the test)…
+  await page.getByTestId('training-pause').selectOption('15');
+  await page.getByTestId('training-auto').check();
+  await expect(page.getByTestId('training-autoplay')).toHaveText(/^Через 1[0-5] с: /);
+  // …a second tab does not have it…
+  const other = await openTraining(ext, '#portal=sgo');
+  await waitFrameStep(other, 'sgo.login');
+  await expect(other.getByTestId('training-auto')).not.toBeChecked();
+  await expect(other.getByTestId('training-autoplay-card')).toHaveCount(0);
+  await other.close();
+  // …and after a reload it is off again, with the stored pause still short.
+  await storePresentation(ext, { autoAdvance: true, pauseSeconds: 2 });
+  await page.reload();
+  await frameGuide(page).waitFor({ state: 'attached' });
+  await waitFrameStep(page, 'cabinet.login');
+  await stays(page, 'cabinet.login');
+  await page.close();
+});
+
+test('while Автопоказ runs: large «Пауза» and «Стоп», and the announcement right next to the guide\'s panel', async ({ ext }) => {
+  test.setTimeout(90_000);
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(trainingUrl(ext, '#code=К-7'));
+  await waitFrameStep(page, 'cabinet.email');
+  await page.getByTestId('training-pause').selectOption('15');
+  await page.getByTestId('training-auto').check();
+  const status = page.getByTestId('training-autoplay');
+  await expect(status).toHaveText(/^Через 1[0-5] с: нажимаем «Заполнить из профиля»/);
+  await expectBesidePanel(page, 'К-7 (the e-mail dialog)');
+  for (const id of ['training-autoplay-pause', 'training-autoplay-stop']) {
+    const b = page.getByTestId(id);
+    await expect(b).toBeVisible();
+    const box = (await b.boundingBox())!;
+    expect(box.height, id).toBeGreaterThanOrEqual(44);
+    expect(box.width, id).toBeGreaterThanOrEqual(100);
+    expect(await b.evaluate((e) => parseFloat(getComputedStyle(e).fontSize)), id).toBeGreaterThanOrEqual(18);
+  }
+  await expect(page.getByTestId('training-autoplay-pause')).toHaveText(/Пауза/);
+  await expect(page.getByTestId('training-autoplay-stop')).toHaveText(/Стоп/);
+
+  // Other pages, other places of the panel.
+  for (const [code, stepId] of [
+    ['Т-1', 'sgo.login'],
+    ['К-5', 'cabinet.document-form'],
+    ['К-3', 'cabinet.apply'],
+  ] as const) {
+    await page.getByTestId('training-code').fill(code);
+    await page.getByRole('button', { name: 'Показать' }).click();
+    await waitFrameStep(page, stepId);
+    await expect(status).toHaveText(/^Через \d+ с: /);
+    await expectBesidePanel(page, code);
+  }
+
+  // «Пауза» holds it, even with a short pause chosen meanwhile; «Продолжить» counts down again.
+  await page.getByTestId('training-autoplay-pause').click();
+  await expect(status).toHaveText(/^Пауза\. Дальше: /);
+  await expect(page.getByTestId('training-autoplay-pause')).toHaveText(/Продолжить/);
+  await page.getByTestId('training-pause').selectOption('2');
+  await page.waitForTimeout(3500);
+  await expect(status).toHaveText(/^Пауза\. Дальше: /);
+  await expect(frameGuide(page)).toHaveAttribute('data-step', 'cabinet.apply');
+  await page.getByTestId('training-pause').selectOption('15');
+  await page.getByTestId('training-autoplay-pause').click();
+  await expect(status).toHaveText(/^Через 1[0-5] с: /);
+  await expectBesidePanel(page, 'after «Продолжить»');
+
+  // «Стоп» ends it: the announcement goes, the switch is off, nothing is pressed.
+  await page.getByTestId('training-autoplay-stop').click();
+  await expect(page.getByTestId('training-autoplay-card')).toHaveCount(0);
+  await expect(page.getByTestId('training-auto')).not.toBeChecked();
+  await page.getByTestId('training-pause').selectOption('2');
+  await page.waitForTimeout(3500);
+  await expect(frameGuide(page)).toHaveAttribute('data-step', 'cabinet.apply');
+  await page.close();
+});
+
 for (const portal of ['sgo', 'cabinet'] as const) {
   test(`auto-advance walks the whole ${portal} flow`, async ({ ext }) => {
     test.setTimeout(120_000);
@@ -276,7 +463,8 @@ test('browser history: back shows the previous page and step; reload keeps the p
   const page = await openTraining(ext, `#portal=cabinet&vp=${encodeURIComponent(start)}`);
   await waitFrameStep(page, 'cabinet.services');
   const address = page.getByTestId('training-address');
-  await expect(address).toHaveText(`https://cabinet.ruobr.ru${start}`);
+  // The replica's own parameters are not shown.
+  await expect(address).toHaveText('https://cabinet.ruobr.ru/');
 
   // 1: a link in the replica (handed to the training page by boot.js).
   await clickOutlined(page);
@@ -297,7 +485,7 @@ test('browser history: back shows the previous page and step; reload keeps the p
 
   await page.goBack();
   await waitFrameStep(page, 'cabinet.services');
-  await expect(address).toHaveText(`https://cabinet.ruobr.ru${start}`);
+  await expect(address).toHaveText('https://cabinet.ruobr.ru/');
 
   await page.goForward();
   await waitFrameStep(page, 'cabinet.apply');
@@ -341,7 +529,7 @@ test('a page the replica does not have: a notice, the frame stays', async ({ ext
   await page.close();
 });
 
-test('the printable guide (PDF): codes, instructions, one page per step plus the cover, pictures', async ({ ext }) => {
+test('the printable guide (PDF): codes, instructions, two or three steps to a page after the cover, pictures', async ({ ext }) => {
   test.setTimeout(60_000);
   const page = await openTraining(ext, '#portal=sgo');
   await waitFrameStep(page, 'sgo.login');
@@ -368,15 +556,17 @@ test('the printable guide (PDF): codes, instructions, one page per step plus the
     for (const c of ['Т-1', 'Т-2', 'Т-3', 'Т-4', 'Т-5', 'Т-6']) expect(flat).toContain(c);
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
-    expect(pages).toBe(steps.length + 1);
+    // The cover, then two or three steps to a page (was: one page per step).
+    expect(pages).toBeGreaterThanOrEqual(1 + Math.ceil(steps.length / 3));
+    expect(pages).toBeLessThanOrEqual(1 + Math.ceil(steps.length / 2));
     const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
       .split('\n')
       .slice(2)
       .filter((l) => /^\s*\d+\s+\d+\s+image\b/.test(l));
     expect(images.length).toBeGreaterThanOrEqual(steps.length);
-    // Pictures on the step pages, not only on the cover.
+    // Pictures on every step page, none on the cover.
     const pagesWithImages = new Set(images.map((l) => Number(l.trim().split(/\s+/)[0])));
-    expect(pagesWithImages.size).toBeGreaterThanOrEqual(steps.length);
+    expect([...pagesWithImages].sort((a, b) => a - b)).toEqual(Array.from({ length: pages - 1 }, (_, i) => i + 2));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -395,7 +585,8 @@ test('auto-advance never runs on a real portal', async ({ ext }) => {
     for (const f of scripts) expect(readFileSync(join(dir, f), 'utf8').includes(needle), `${f} has «${needle}»`).toBe(false);
   }
 
-  // Auto-advance switched on in the training page (stored for every page)…
+  // Auto-advance switched on in the training page, and even stored as on (an older version did)…
+  await storePresentation(ext, { autoAdvance: true, pauseSeconds: 2 });
   const trainingPage = await openTraining(ext, '#portal=cabinet');
   await waitFrameStep(trainingPage, 'cabinet.login');
   await trainingPage.getByTestId('training-pause').selectOption('2');

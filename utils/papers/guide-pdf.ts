@@ -1,9 +1,11 @@
 /**
  * The illustrated guide («памятка») as a printable A4 PDF: a short cover (title,
  * portal, the «training material» notice, the list of steps with page numbers),
- * then one step of the certificate flow per page — big step code, title, the
- * portal screenshot scaled to the text width (thin border), the instruction and
- * an optional bulleted list of notes — and a footer «<portal> … стр. N из M».
+ * then the steps of the certificate flow, two or three to an A4 page: each with
+ * its code in a frame, the title, the picture of the portal at that step (cut to
+ * the outlined control and its surroundings when a crop is given; thin border)
+ * on the left and the instruction with an optional bulleted list of notes on the
+ * right — and a footer «<portal> … стр. N из M».
  *
  * Pure: takes font and image bytes, returns PDF bytes; no DOM, no browser APIs
  * (only `buildGuidePdf` without `fonts` fetches the shipped fonts). Uses the
@@ -13,13 +15,21 @@
  * from extension pages, never from content scripts.
  */
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, rgb } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, clip, endPath, popGraphicsState, pushGraphicsState, rectangle, rgb } from 'pdf-lib';
 import { loadPaperFonts } from './fonts';
 import { cleanText, parsePaperDate } from './format';
 import { A4_SIZE, PT_PER_MM, PaperWriter, fontSafeText, setPaperInfo } from './layout';
 import type { PaperFonts } from './types';
 
-/** One step of the guide, printed on its own page. */
+/** The part of a picture to print, in fractions of its width and height (0–1, from the top left). */
+export interface GuideImageCrop {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** One step of the guide. */
 export interface GuideSheetStep {
   /** Step code, e.g. «Т-3», «К-7». */
   code: string;
@@ -27,8 +37,12 @@ export interface GuideSheetStep {
   title: string;
   /** The instruction the parent sees (Russian, may be long; line breaks start new paragraphs). */
   instruction: string;
-  /** Screenshot of the portal at this step, PNG or JPEG bytes; absent → a framed note «Этот шаг выполняется не на сайте». */
-  image?: { bytes: Uint8Array; type: 'png' | 'jpeg' };
+  /**
+   * Screenshot of the portal at this step, PNG or JPEG bytes, and optionally the part of it to
+   * print (the outlined control with some context); absent → a framed note «Этот шаг
+   * выполняется не на сайте».
+   */
+  image?: { bytes: Uint8Array; type: 'png' | 'jpeg'; crop?: GuideImageCrop };
   /** Optional extra lines, e.g. what usually goes wrong and the advice (printed as a bulleted list). */
   notes?: string[];
 }
@@ -54,7 +68,7 @@ export interface GuideRenderOptions {
 export const GUIDE_NOTICE = 'Учебный материал. Данные на снимках вымышленные.';
 /** Printed in the frame of a step without a screenshot. */
 export const GUIDE_NO_IMAGE = 'Этот шаг выполняется не на сайте';
-const GUIDE_NO_IMAGE_HINT = 'Снимка экрана для него нет — действуйте по инструкции ниже.';
+const GUIDE_NO_IMAGE_HINT = 'Снимка экрана нет — действуйте по инструкции.';
 const NOTES_HEADING = 'Обратите внимание:';
 
 const MARGIN = { left: 18 * PT_PER_MM, right: 18 * PT_PER_MM, top: 15 * PT_PER_MM, bottom: 20 * PT_PER_MM };
@@ -62,14 +76,22 @@ const BLACK = rgb(0, 0, 0);
 const GREY = rgb(0.35, 0.35, 0.35);
 const LIGHT = rgb(0.72, 0.72, 0.72);
 const FOOTER_SIZE = 9;
-/** Instruction sizes tried in turn until the step fits its page with a useful screenshot. */
-const TEXT_SIZES = [12, 11.5, 11, 10.5, 10, 9.5, 9];
-/** The screenshot is never shrunk below this height to make room for text (unless it is smaller itself). */
-const MIN_IMAGE_HEIGHT = 150;
-/** …except at the smallest text size, where it may go down to this. */
-const LAST_RESORT_IMAGE_HEIGHT = 60;
-/** A screenshot never takes more than this share of the page's text block height (tall portrait shots). */
-const MAX_IMAGE_SHARE = 0.62;
+/** Height of the page's text block (between the margins). */
+const BLOCK_HEIGHT = A4_SIZE[1] - MARGIN.top - MARGIN.bottom;
+/** Instruction sizes tried in turn until the step takes at most half a page (so that a page holds two or three). */
+const TEXT_SIZES = [11, 10.5, 10, 9.5, 9];
+/** Width of the picture column, pt (≈ 88 mm); the instruction takes the rest of the line. */
+export const GUIDE_PICTURE_WIDTH = 250;
+/** A picture is never taller than this, pt (tall portrait shots are drawn narrower). */
+const MAX_PICTURE_HEIGHT = 190;
+const COLUMN_GAP = 14;
+/** Space between two steps on one page, pt (a hairline in its middle). */
+const STEP_GAP = 22;
+/** Step header: a framed code and the title beside it. */
+const HEADER = { codeSize: 17, codePad: 5, titleSize: 13, gap: 10, after: 8 };
+/** Frame of a step without a screenshot. */
+const NO_IMAGE_BOX_HEIGHT = 70;
+const BULLET_INDENT = 12;
 
 /** ДД.ММ.ГГГГ from `YYYY-MM-DD`; throws `RangeError` like `parsePaperDate`. */
 export function formatGuideDate(value: string): string {
@@ -102,6 +124,21 @@ export function guidePdfFileName(portal: string, generatedOn: string): string {
   return host ? `pamyatka_${host}_${generatedOn.trim()}.pdf` : `pamyatka_${generatedOn.trim()}.pdf`;
 }
 
+/**
+ * A usable crop (inside the picture, not degenerate), or undefined for the whole picture.
+ * @param c fractions of the picture's width and height
+ */
+export function normaliseCrop(c: GuideImageCrop | undefined): GuideImageCrop | undefined {
+  if (!c || ![c.left, c.top, c.width, c.height].every((v) => typeof v === 'number' && Number.isFinite(v))) return undefined;
+  const left = Math.min(Math.max(c.left, 0), 1);
+  const top = Math.min(Math.max(c.top, 0), 1);
+  const width = Math.min(c.width, 1 - left);
+  const height = Math.min(c.height, 1 - top);
+  if (width < 0.02 || height < 0.02) return undefined;
+  if (left === 0 && top === 0 && width === 1 && height === 1) return undefined;
+  return { left, top, width, height };
+}
+
 /** A step with its texts cleaned. */
 interface PreparedStep {
   code: string;
@@ -109,25 +146,27 @@ interface PreparedStep {
   paragraphs: string[];
   notes: string[];
   image?: PDFImage;
+  crop?: GuideImageCrop;
 }
 
-/** Sizes of a step page, decided before drawing so that the step fits one page. */
+/** Sizes of a step, decided before drawing so that the step is never split between pages. */
 interface StepPlan {
   size: number;
-  imageWidth: number;
-  imageHeight: number;
+  pictureWidth: number;
+  pictureHeight: number;
+  /** Height of the whole step (header, picture beside the text). */
+  height: number;
+  /** Text too long for a page beside the picture: picture above, text below, continued on further pages. */
+  stacked: boolean;
+  /** The notes go across the whole width under the picture and the instruction. */
+  notesBelow: boolean;
 }
-
-/** Step header: a framed code and the title beside it. */
-const HEADER = { codeSize: 26, codePad: 7, titleSize: 16, gap: 12, after: 14 };
-/** Frame of a step without a screenshot. */
-const NO_IMAGE_BOX_HEIGHT = 58;
-const IMAGE_GAP = 14;
-const BULLET_INDENT = 14;
 
 class GuideComposer {
   readonly w: PaperWriter;
   readonly clean: (s: string | undefined) => string;
+  /** Steps drawn on the current page so far. */
+  private onPage = 0;
 
   constructor(
     readonly doc: PDFDocument,
@@ -157,51 +196,68 @@ class GuideComposer {
     return Math.max(box, title + 11) + HEADER.after;
   }
 
-  /** Height of the instruction and notes at a text size. */
-  textHeight(s: PreparedStep, size: number): number {
+  /** Width of the text column beside the picture. */
+  get textWidth(): number {
+    return this.w.width - GUIDE_PICTURE_WIDTH - COLUMN_GAP;
+  }
+
+  /** Height of the instruction at a text size in a column. */
+  instructionHeight(s: PreparedStep, size: number, width: number): number {
+    return s.paragraphs.reduce((h, p) => h + this.w.paragraphHeight(p, { size, width }) + size * 0.4, 0);
+  }
+
+  /** Height of the notes (heading and bullets, one size smaller) in a column; 0 without notes. */
+  notesHeight(s: PreparedStep, size: number, width: number): number {
+    if (!s.notes.length) return 0;
     const w = this.w;
-    let h = 0;
-    for (const p of s.paragraphs) h += w.paragraphHeight(p, { size, width: w.width }) + size * 0.4;
-    if (s.notes.length) {
-      const ns = size - 1;
-      h += 6 + w.paragraphHeight(NOTES_HEADING, { bold: true, size: ns, width: w.width }) + 2;
-      for (const n of s.notes) h += w.paragraphHeight(n, { size: ns, width: w.width - BULLET_INDENT }) + 2;
-    }
+    const ns = size - 1;
+    let h = 6 + w.paragraphHeight(NOTES_HEADING, { bold: true, size: ns, width }) + 2;
+    for (const n of s.notes) h += w.paragraphHeight(n, { size: ns, width: width - BULLET_INDENT }) + 2;
     return h;
   }
 
-  plan(s: PreparedStep): StepPlan {
-    const free = A4_SIZE[1] - MARGIN.top - MARGIN.bottom - this.headerHeight(s) - IMAGE_GAP;
-    let naturalW = 0;
-    let naturalH = NO_IMAGE_BOX_HEIGHT;
-    if (s.image) {
-      // Scale to the text width, keep the aspect ratio; tall shots are capped in height (and so narrower).
-      naturalW = this.w.width;
-      naturalH = (naturalW * s.image.height) / s.image.width;
-      const cap = (A4_SIZE[1] - MARGIN.top - MARGIN.bottom) * MAX_IMAGE_SHARE;
-      if (naturalH > cap) {
-        naturalW *= cap / naturalH;
-        naturalH = cap;
-      }
-    }
-    const fit = (size: number, h: number): StepPlan => {
-      const height = Math.max(0, h);
-      return { size, imageHeight: height, imageWidth: naturalH > 0 ? (naturalW * height) / naturalH : 0 };
-    };
-    if (!s.image) return { size: this.pickSize(s, free - naturalH), imageWidth: 0, imageHeight: naturalH };
-    for (const size of TEXT_SIZES) {
-      const room = free - this.textHeight(s, size);
-      if (room >= Math.min(naturalH, MIN_IMAGE_HEIGHT)) return fit(size, Math.min(naturalH, room));
-    }
-    // Absurdly long text: smallest type, small screenshot; the text then flows onto a continuation page.
-    const size = TEXT_SIZES[TEXT_SIZES.length - 1];
-    const room = free - this.textHeight(s, size);
-    return fit(size, Math.min(naturalH, Math.max(room, LAST_RESORT_IMAGE_HEIGHT)));
+  /**
+   * Height of a step at a text size: the instruction and the notes beside the picture, or — when
+   * shorter — the instruction beside it and the notes across the whole width under both.
+   */
+  stepHeight(s: PreparedStep, size: number, pictureHeight: number): { height: number; notesBelow: boolean } {
+    const header = this.headerHeight(s);
+    const instruction = this.instructionHeight(s, size, this.textWidth);
+    const beside = header + Math.max(pictureHeight, instruction + this.notesHeight(s, size, this.textWidth));
+    if (!s.notes.length) return { height: beside, notesBelow: false };
+    const below = header + Math.max(pictureHeight, instruction) + this.notesHeight(s, size, this.w.width);
+    return below < beside ? { height: below, notesBelow: true } : { height: beside, notesBelow: false };
   }
 
-  /** Largest text size whose text fits `room` (steps without a screenshot). */
-  pickSize(s: PreparedStep, room: number): number {
-    return TEXT_SIZES.find((size) => this.textHeight(s, size) <= room) ?? TEXT_SIZES[TEXT_SIZES.length - 1];
+  /** Printed size of the picture (its crop): the column's width, or narrower for tall pictures. */
+  pictureSize(s: PreparedStep): { width: number; height: number } {
+    if (!s.image) return { width: GUIDE_PICTURE_WIDTH, height: NO_IMAGE_BOX_HEIGHT };
+    const c = s.crop ?? { left: 0, top: 0, width: 1, height: 1 };
+    const cw = s.image.width * c.width;
+    const ch = s.image.height * c.height;
+    let width = GUIDE_PICTURE_WIDTH;
+    let height = (width * ch) / cw;
+    if (height > MAX_PICTURE_HEIGHT) {
+      width *= MAX_PICTURE_HEIGHT / height;
+      height = MAX_PICTURE_HEIGHT;
+    }
+    return { width, height };
+  }
+
+  /**
+   * Sizes for a step: the largest text size with which it takes at most half a page (two or three
+   * steps to a page), else a page of its own.
+   */
+  plan(s: PreparedStep): StepPlan {
+    const pic = this.pictureSize(s);
+    const at = (size: number): StepPlan => ({ size, pictureWidth: pic.width, pictureHeight: pic.height, stacked: false, ...this.stepHeight(s, size, pic.height) });
+    // Half a page first (two or three steps to a page), else a page of its own.
+    for (const limit of [(BLOCK_HEIGHT - STEP_GAP) / 2, BLOCK_HEIGHT]) {
+      const size = TEXT_SIZES.find((z) => at(z).height <= limit);
+      if (size !== undefined) return at(size);
+    }
+    // Absurdly long text: smallest type, the picture above it, the text flows onto continuation pages.
+    return { size: TEXT_SIZES[TEXT_SIZES.length - 1], pictureWidth: pic.width, pictureHeight: pic.height, height: BLOCK_HEIGHT, stacked: true, notesBelow: false };
   }
 
   header(s: PreparedStep, index: number, total: number): void {
@@ -209,7 +265,7 @@ class GuideComposer {
     const top = w.y;
     const boxW = this.codeBoxWidth(s.code);
     const boxH = HEADER.codeSize + 2 * HEADER.codePad;
-    w.page.drawRectangle({ x: w.left, y: top - boxH, width: boxW, height: boxH, borderColor: BLACK, borderWidth: 1.6 });
+    w.page.drawRectangle({ x: w.left, y: top - boxH, width: boxW, height: boxH, borderColor: BLACK, borderWidth: 1.4 });
     w.page.drawText(s.code, {
       x: w.left + HEADER.codePad,
       y: top - boxH + HEADER.codePad + HEADER.codeSize * 0.24,
@@ -219,79 +275,140 @@ class GuideComposer {
     });
     const x = w.left + boxW + HEADER.gap;
     const width = w.right - x;
-    w.page.drawText(`Шаг ${index + 1} из ${total}`, { x, y: top - 8, size: 9, font: this.regular, color: GREY });
+    w.page.drawText(`Шаг ${index + 1} из ${total}`, { x, y: top - 8, size: 8.5, font: this.regular, color: GREY });
     w.y = top - 11;
     w.paragraph(s.title, { bold: true, size: HEADER.titleSize, align: 'left', x, width });
     w.y = Math.min(w.y, top - boxH) - HEADER.after;
   }
 
-  screenshot(image: PDFImage, plan: StepPlan): void {
-    const w = this.w;
-    const x = w.left + (w.width - plan.imageWidth) / 2;
-    const y = w.y - plan.imageHeight;
-    w.page.drawImage(image, { x, y, width: plan.imageWidth, height: plan.imageHeight });
-    w.page.drawRectangle({ x, y, width: plan.imageWidth, height: plan.imageHeight, borderColor: GREY, borderWidth: 0.6 });
-    w.y = y - IMAGE_GAP;
+  /** Draws the picture (only its crop, scaled to `width` × `height`) with its top left corner at (x, top). */
+  picture(image: PDFImage, crop: GuideImageCrop | undefined, x: number, top: number, width: number, height: number): void {
+    const page = this.w.page;
+    const c = crop ?? { left: 0, top: 0, width: 1, height: 1 };
+    const fullW = width / c.width;
+    const fullH = height / c.height;
+    page.pushOperators(pushGraphicsState(), rectangle(x, top - height, width, height), clip(), endPath());
+    page.drawImage(image, { x: x - c.left * fullW, y: top - fullH * (1 - c.top), width: fullW, height: fullH });
+    page.pushOperators(popGraphicsState());
+    page.drawRectangle({ x, y: top - height, width, height, borderColor: GREY, borderWidth: 0.6 });
   }
 
-  noImage(): void {
+  /** The framed note of a step without a screenshot, its top left corner at (x, top). */
+  noImage(x: number, top: number, width: number): void {
     const w = this.w;
-    const y = w.y - NO_IMAGE_BOX_HEIGHT;
-    w.page.drawRectangle({
-      x: w.left,
-      y,
-      width: w.width,
-      height: NO_IMAGE_BOX_HEIGHT,
-      borderColor: GREY,
-      borderWidth: 0.8,
-      borderDashArray: [5, 3],
-      color: rgb(0.96, 0.96, 0.96),
-    });
-    const t1 = w.measure(GUIDE_NO_IMAGE, true, 13);
-    const t2 = w.measure(GUIDE_NO_IMAGE_HINT, false, 10);
-    const mid = w.left + w.width / 2;
-    w.page.drawText(GUIDE_NO_IMAGE, { x: mid - t1 / 2, y: y + NO_IMAGE_BOX_HEIGHT - 24, size: 13, font: this.bold, color: BLACK });
-    w.page.drawText(GUIDE_NO_IMAGE_HINT, { x: mid - t2 / 2, y: y + 14, size: 10, font: this.regular, color: GREY });
-    w.y = y - IMAGE_GAP;
+    const y = top - NO_IMAGE_BOX_HEIGHT;
+    w.page.drawRectangle({ x, y, width, height: NO_IMAGE_BOX_HEIGHT, borderColor: GREY, borderWidth: 0.8, borderDashArray: [5, 3], color: rgb(0.96, 0.96, 0.96) });
+    const saved = w.y;
+    w.y = top - 14;
+    w.paragraph(GUIDE_NO_IMAGE, { bold: true, size: 11, align: 'center', x: x + 6, width: width - 12, after: 4 });
+    w.paragraph(GUIDE_NO_IMAGE_HINT, { size: 9, align: 'center', x: x + 6, width: width - 12 });
+    w.y = saved;
   }
 
-  text(s: PreparedStep, size: number): void {
+  /** The instruction and the notes in a column starting at the cursor. */
+  text(s: PreparedStep, size: number, x: number, width: number): void {
+    this.instruction(s, size, x, width);
+    this.notes(s, size, x, width);
+  }
+
+  /** The instruction in a column starting at the cursor. */
+  instruction(s: PreparedStep, size: number, x: number, width: number): void {
+    for (const p of s.paragraphs) this.w.paragraph(p, { size, align: 'left', x, width, after: size * 0.4 });
+  }
+
+  /** The notes (heading and bullets, one size smaller) in a column starting at the cursor. */
+  notes(s: PreparedStep, size: number, x: number, width: number): void {
     const w = this.w;
-    for (const p of s.paragraphs) w.paragraph(p, { size, align: 'left', after: size * 0.4 });
     if (!s.notes.length) return;
     const ns = size - 1;
     w.space(6);
     // keep the heading with the first note
     w.keepTogether(
-      w.paragraphHeight(NOTES_HEADING, { bold: true, size: ns }) + 2 + w.paragraphHeight(s.notes[0], { size: ns, width: w.width - BULLET_INDENT }),
+      w.paragraphHeight(NOTES_HEADING, { bold: true, size: ns, width }) + 2 + w.paragraphHeight(s.notes[0], { size: ns, width: width - BULLET_INDENT }),
     );
-    w.paragraph(NOTES_HEADING, { bold: true, size: ns, align: 'left', after: 2 });
+    w.paragraph(NOTES_HEADING, { bold: true, size: ns, align: 'left', x, width, after: 2 });
     for (const n of s.notes) {
       w.ensure(ns * w.opt.lineHeight);
-      w.page.drawText('•', { x: w.left + 3, y: w.y - ns, size: ns, font: this.bold, color: BLACK });
-      w.paragraph(n, { size: ns, align: 'left', x: w.left + BULLET_INDENT, width: w.width - BULLET_INDENT, after: 2 });
+      w.page.drawText('•', { x: x + 2, y: w.y - ns, size: ns, font: this.bold, color: BLACK });
+      w.paragraph(n, { size: ns, align: 'left', x: x + BULLET_INDENT, width: width - BULLET_INDENT, after: 2 });
     }
   }
 
-  /** Draws one step; returns the index of its first page. */
-  step(s: PreparedStep, index: number, total: number): number {
+  /** Starts a new page for the steps. */
+  private newPage(): void {
+    this.w.newPage();
+    this.onPage = 0;
+  }
+
+  /**
+   * Which steps share a page: consecutive steps whose heights (and the gaps between them) fit the
+   * page. Chooses the fewest pages, then the fewest pages with a lone step, then the most evenly
+   * filled pages. A step too long for any page (stacked) gets pages of its own.
+   * @returns for each step, whether it starts a new page
+   */
+  paginate(plans: StepPlan[]): boolean[] {
+    const n = plans.length;
+    type Cost = { pages: number; lone: number; uneven: number; next: number };
+    const better = (a: Cost, b: Cost) => a.pages - b.pages || a.lone - b.lone || a.uneven - b.uneven;
+    const best: Cost[] = new Array(n + 1);
+    best[n] = { pages: 0, lone: 0, uneven: 0, next: n };
+    for (let i = n - 1; i >= 0; i--) {
+      let used = -STEP_GAP;
+      for (let j = i + 1; j <= n; j++) {
+        const p = plans[j - 1];
+        used += p.height + STEP_GAP;
+        if (j > i + 1 && (p.stacked || plans[i].stacked || used > BLOCK_HEIGHT)) break;
+        const free = Math.max(0, BLOCK_HEIGHT - used) / BLOCK_HEIGHT;
+        const c: Cost = { pages: best[j].pages + 1, lone: best[j].lone + (j === i + 1 && n > 1 ? 1 : 0), uneven: best[j].uneven + free * free, next: j };
+        if (!best[i] || better(c, best[i]) < 0) best[i] = c;
+      }
+    }
+    const starts = new Array<boolean>(n).fill(false);
+    for (let i = 0; i < n; i = best[i].next) starts[i] = true;
+    return starts;
+  }
+
+  /**
+   * Draws one step: on a new page, or below the steps already on the page (a hairline between
+   * them); never split, unless its text is too long for any page.
+   * @returns the index of the page it starts on
+   */
+  step(s: PreparedStep, index: number, total: number, plan: StepPlan, newPage: boolean): number {
     const w = this.w;
-    w.newPage();
+    // (The last test only guards against a measuring slip: `paginate` made the groups fit.)
+    if (newPage || this.onPage === 0 || plan.stacked || w.remaining < plan.height + STEP_GAP - 0.5) {
+      this.newPage();
+    } else {
+      w.y -= STEP_GAP / 2;
+      w.page.drawLine({ start: { x: w.left, y: w.y }, end: { x: w.right, y: w.y }, thickness: 0.6, color: LIGHT });
+      w.y -= STEP_GAP / 2;
+    }
     const first = this.doc.getPageCount() - 1;
-    const plan = this.plan(s);
     this.header(s, index, total);
-    if (s.image) this.screenshot(s.image, plan);
-    else this.noImage();
-    // A text too long even for the smallest type continues on a page headed «<code> (продолжение)».
-    w.onNewPage = (page) => {
-      const label = `${s.code} ${s.title}`;
-      const text = `${label.length > 70 ? `${label.slice(0, 69)}…` : label} (продолжение)`;
-      page.drawText(text, { x: w.left, y: w.y - 10, size: 10, font: this.bold, color: GREY });
-      w.hline(w.left, w.right, w.y - 15, { thickness: 0.4 });
-      w.y -= 26;
-    };
-    this.text(s, plan.size);
-    w.onNewPage = undefined;
+    const top = w.y;
+    if (s.image) this.picture(s.image, s.crop, w.left, top, plan.pictureWidth, plan.pictureHeight);
+    else this.noImage(w.left, top, plan.pictureWidth);
+    if (plan.stacked) {
+      w.y = top - plan.pictureHeight - COLUMN_GAP;
+      // The text continues on a page headed «<code> … (продолжение)».
+      w.onNewPage = (page) => {
+        const label = `${s.code} ${s.title}`;
+        const text = `${label.length > 70 ? `${label.slice(0, 69)}…` : label} (продолжение)`;
+        page.drawText(text, { x: w.left, y: w.y - 10, size: 10, font: this.bold, color: GREY });
+        w.hline(w.left, w.right, w.y - 15, { thickness: 0.4 });
+        w.y -= 26;
+      };
+      this.text(s, plan.size, w.left, w.width);
+      w.onNewPage = undefined;
+    } else if (plan.notesBelow) {
+      this.instruction(s, plan.size, w.left + GUIDE_PICTURE_WIDTH + COLUMN_GAP, this.textWidth);
+      w.y = Math.min(w.y, top - plan.pictureHeight);
+      this.notes(s, plan.size, w.left, w.width);
+    } else {
+      this.text(s, plan.size, w.left + GUIDE_PICTURE_WIDTH + COLUMN_GAP, this.textWidth);
+      w.y = Math.min(w.y, top - plan.pictureHeight);
+    }
+    this.onPage++;
     return first;
   }
 
@@ -395,11 +512,14 @@ export async function renderGuidePdf(input: GuideSheetInput, fonts: PaperFonts, 
       paragraphs: (s.instruction ?? '').split(/\n+/).map(clean).filter(Boolean),
       notes: (s.notes ?? []).map(clean).filter(Boolean),
       image: await embedImage(doc, s, cache),
+      crop: normaliseCrop(s.image?.crop),
     });
   }
 
   // Steps first (their page indices are then known), then the cover, moved to the front.
-  const firstPages = steps.map((s, i) => c.step(s, i, steps.length));
+  const plans = steps.map((s) => c.plan(s));
+  const breaks = c.paginate(plans);
+  const firstPages = steps.map((s, i) => c.step(s, i, steps.length, plans[i], breaks[i]));
   const coverStart = doc.getPageCount();
   const title = clean(input.title);
   const portal = clean(input.portal);
@@ -423,7 +543,8 @@ export async function renderGuidePdf(input: GuideSheetInput, fonts: PaperFonts, 
  * PNG/JPEG screenshot, optional notes) and the date `YYYY-MM-DD`. `fonts`:
  * TrueType bytes (regular + bold, Cyrillic); when omitted the shipped DejaVu
  * Serif is fetched from the extension package. Output: PDF bytes, A4 portrait,
- * cover + one page per step (a step whose text cannot fit even in 9 pt type
+ * cover + the steps, two or three to a page (a step is never split between
+ * pages, except one whose text cannot fit a page even in 9 pt type: it
  * continues on a further page), subset-embedded fonts, title metadata, lang ru.
  *
  * Errors: `RangeError` for a malformed `generatedOn`; `Error` naming the step

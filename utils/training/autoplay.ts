@@ -36,20 +36,27 @@ export const PROBLEM_CONFIRM_MS = 1500;
 /** The same action is tried at most this many times on one page before auto-advance gives up. */
 export const MAX_REPEATS = 3;
 
-/** Where auto-advance reports what it is about to do (the training page's status line). */
+/** What auto-advance is doing, for the training page's announcement. */
+export type AutoplayState = 'waiting' | 'paused' | 'done' | 'stopped' | 'idle';
+
+/** Where auto-advance reports what it is about to do (the training page's announcement). */
 export interface AutoplayHost {
   /**
    * @param text Russian status, e.g. «Через 5 с: Войдите через Госуслуги», or '' to clear
-   * @param state `waiting` (countdown), `done` (flow finished), `stopped` (needs the trainer), `idle`
+   * @param state `waiting` (countdown), `paused` (the trainer pressed «Пауза»), `done` (flow
+   *   finished), `stopped` (needs the trainer), `idle`
    */
-  status(text: string, state: 'waiting' | 'done' | 'stopped' | 'idle'): void;
+  status(text: string, state: AutoplayState): void;
   /** Opens a virtual address of the same portal. */
   navigate(url: string): void;
 }
 
 /** Settings auto-advance reads on every decision. */
 export interface AutoplaySettings {
+  /** Switched on by the trainer on the training page (never read from storage). */
   autoAdvance: boolean;
+  /** «Пауза» pressed: nothing is planned or done until it is released. */
+  paused?: boolean;
   pauseSeconds: number;
 }
 
@@ -101,7 +108,7 @@ export class Autoplay {
     this.dispose = null;
   }
 
-  /** Re-reads the settings (call when they change). */
+  /** Re-reads the settings (call when they change: on/off, «Пауза», the pause length). */
   settingsChanged(): void {
     this.cancel();
     this.tick();
@@ -125,6 +132,13 @@ export class Autoplay {
     }
     if (this.finished) {
       this.host.status('Автопоказ: все шаги показаны.', 'done');
+      return;
+    }
+    if (cfg.paused) {
+      // Nothing runs; the trainer still sees what comes next when they press «Продолжить».
+      this.cancel();
+      const next = this.plan();
+      this.host.status(next ? `Пауза. Дальше: ${next.say}` : 'Автопоказ на паузе.', 'paused');
       return;
     }
     const plan = this.plan();
@@ -158,7 +172,8 @@ export class Autoplay {
       }
       const p = this.planned;
       this.cancel();
-      if (!p || !this.settings().autoAdvance) return;
+      const now = this.settings();
+      if (!p || !now.autoAdvance || now.paused) return;
       this.repeats.set(p.key, (this.repeats.get(p.key) ?? 0) + 1);
       this.host.status(`Выполняется: ${p.say}`, 'waiting');
       void Promise.resolve(p.run()).finally(() => setTimeout(() => this.tick(), 600));
@@ -181,7 +196,8 @@ export class Autoplay {
       // Said only when the problem stays: a page still rendering can look like one for a moment.
       const id = step.id;
       setTimeout(() => {
-        if (this.engine.state.recognised.value?.id === id && this.settings().autoAdvance) {
+        const now = this.settings();
+        if (this.engine.state.recognised.value?.id === id && now.autoAdvance && !now.paused) {
           this.host.status(`Автопоказ остановлен: на странице ошибка (${step.code}). Посмотрите совет в подсказке.`, 'stopped');
         }
       }, PROBLEM_CONFIRM_MS);

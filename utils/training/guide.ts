@@ -10,7 +10,7 @@ import { cabinetFlow } from '@/utils/flows/cabinet';
 import { mountGuide } from '@/utils/guide/mount';
 import type { GuideEngine } from '@/utils/guide/engine';
 import { loadPresentation, watchPresentation, DEFAULT_PRESENTATION, type Presentation } from '@/utils/guide/presentation';
-import { Autoplay } from './autoplay';
+import { Autoplay, type AutoplayState } from './autoplay';
 import { trainingSend } from './send';
 import type { TrainingPortal } from './nav';
 
@@ -25,8 +25,18 @@ export interface TrainingShell {
    * training page's copy of @preact/signals cannot track the frame's).
    */
   stepChanged(portal: TrainingPortal, stepId: string | null, code: string): void;
-  /** Auto-advance status for the training page's status line. */
-  autoplayStatus(text: string, state: 'waiting' | 'done' | 'stopped' | 'idle'): void;
+  /** Auto-advance status for the training page's announcement. */
+  autoplayStatus(text: string, state: AutoplayState): void;
+  /**
+   * Whether the trainer has switched auto-advance on, and paused it. Kept by the training page
+   * only, never stored: every training page starts with auto-advance off.
+   */
+  autoplayWanted(): { on: boolean; paused: boolean };
+  /**
+   * Calls `onChange` when the trainer switches auto-advance on or off, pauses or resumes it.
+   * @returns a function that stops watching (called when the frame's page goes away)
+   */
+  watchAutoplay(onChange: () => void): () => void;
 }
 
 /** The training page around this frame, or null (the page was opened on its own). */
@@ -53,18 +63,29 @@ export function startTrainingGuide(): GuideEngine | null {
     onRoot: (root) => ((window as { pfdoTrainingRoot?: ShadowRoot }).pfdoTrainingRoot = root),
   });
   let settings: Presentation = DEFAULT_PRESENTATION;
+  // On/off and «Пауза» come from the training page only; the stored settings give the pause length
+  // (a stored `autoAdvance` is ignored: auto-advance never comes back on by itself).
   const autoplay = new Autoplay(
     engine,
     { status: (t, st) => shell.autoplayStatus(t, st), navigate: (url) => shell.navigate(portal, url, {}) },
-    () => settings,
+    () => {
+      const wanted = shell.autoplayWanted();
+      return { autoAdvance: wanted.on, paused: wanted.paused, pauseSeconds: settings.pauseSeconds };
+    },
   );
   void loadPresentation().then((p) => {
     settings = p;
     autoplay.start();
   });
   watchPresentation((p) => {
+    const paceChanged = p.pauseSeconds !== settings.pauseSeconds;
     settings = p;
-    autoplay.settingsChanged();
+    if (paceChanged) autoplay.settingsChanged();
+  });
+  const unwatch = shell.watchAutoplay(() => autoplay.settingsChanged());
+  window.addEventListener('pagehide', () => {
+    unwatch();
+    autoplay.stop();
   });
   (window as { pfdoTrainingEngine?: GuideEngine }).pfdoTrainingEngine = engine;
   shell.frameReady(portal, engine);

@@ -21,8 +21,10 @@ export interface TrainingPortalInfo {
   id: TrainingPortal;
   /** Real host name, shown in the training page's address line. */
   host: string;
-  /** Short Russian name for the portal switch. */
+  /** Russian name of the portal (the guide's title). */
   label: string;
+  /** Its region in a word or two, for the portal switch of the training page. */
+  short: string;
   /** Virtual address a lesson starts from (a fresh mock session, the fictional family). */
   start: string;
   routes: ReplicaRoute[];
@@ -38,6 +40,7 @@ export const TRAINING_PORTALS: Record<TrainingPortal, TrainingPortalInfo> = {
     id: 'sgo',
     host: sgoFlow.hosts[0],
     label: 'Тверская область — «Сетевой город. Образование»',
+    short: 'Тверь',
     start: '/?reset=1&children=2&delay=400',
     routes: sgoRoutes,
     pages: sgoPages,
@@ -46,6 +49,7 @@ export const TRAINING_PORTALS: Record<TrainingPortal, TrainingPortalInfo> = {
     id: 'cabinet',
     host: cabinetFlow.hosts[0],
     label: 'Кузбасс — личный кабинет cabinet.ruobr.ru',
+    short: 'Кузбасс',
     start: '/?reset=1&delay=400',
     routes: cabinetRoutes,
     pages: cabinetPages,
@@ -151,4 +155,40 @@ export function parseTrainingHash(hash: string): TrainingHash {
  */
 export function trainingHash(portal: TrainingPortal, vp: string): string {
   return `#${new URLSearchParams({ portal, vp }).toString()}`;
+}
+
+/**
+ * Query parameters the real portals use themselves and a parent may see in the address bar
+ * (`/login/?next=/services/dop/`, the letter's `confirm/?token=…`). Every other parameter of a
+ * replica address (`reset`, `delay`, `state`, `children`, `open`, `fail`…) only steers the
+ * replica and is never shown to the audience.
+ */
+export const PORTAL_QUERY_PARAMS: readonly string[] = ['next', 'token'];
+
+/** Pages of the training portal that are not pages of the portal (shown by name, not address). */
+const NON_PORTAL_PAGES: Array<{ path: RegExp; label: string }> = [{ path: /^\/replica\/mail\/?$/i, label: 'Почтовый ящик: письмо с портала' }];
+
+/**
+ * What the training page's address line shows for a replica page: the address a parent would
+ * see on the real portal, without the replica's internal parameters and without the hash.
+ * @param portal `sgo` | `cabinet`
+ * @param virtual virtual address, e.g. `/services/dop/certificate/?reset=1&state=document-saved&open=email`
+ * @returns e.g. `https://cabinet.ruobr.ru/services/dop/certificate/`; the training mailbox by name
+ */
+export function displayAddress(portal: TrainingPortal, virtual: string): string {
+  const host = TRAINING_PORTALS[portal].host;
+  let u: URL;
+  try {
+    u = new URL(virtual, `https://${host}/`);
+  } catch {
+    return `https://${host}/`;
+  }
+  if (u.hostname !== host) return `https://${host}/`;
+  const page = NON_PORTAL_PAGES.find((p) => p.path.test(u.pathname));
+  if (page) return page.label;
+  const kept = new URLSearchParams();
+  for (const [k, v] of u.searchParams) if (PORTAL_QUERY_PARAMS.includes(k)) kept.append(k, v);
+  // Django keeps slashes readable in `next` (/login/?next=/services/dop/), so does the address bar.
+  const query = kept.toString().replace(/%2F/gi, '/');
+  return `https://${host}${u.pathname}${query ? `?${query}` : ''}`;
 }

@@ -1,7 +1,8 @@
 /**
- * The printable guide («памятка») of the training page: one step of a portal's main path per
- * A4 page, with the picture of the portal at that step (the step pictures shipped for the
- * consultant page, `public/steps/`, made from the replicas) and the instruction the parent sees.
+ * The printable guide («памятка») of the training page: the steps of a portal's main path, two
+ * or three to an A4 page, each with the picture of the portal at that step (the step pictures
+ * shipped for the consultant page, `public/steps/`, made from the replicas, cut to the outlined
+ * control and its surroundings: `public/steps/crops.json`) and the instruction the parent sees.
  * pdf-lib is loaded only when a guide is asked for.
  */
 import { browser } from 'wxt/browser';
@@ -11,7 +12,9 @@ import { stepImageFile } from '@/utils/flows/images';
 import { downloadBlob } from '@/utils/download';
 import type { Step } from '@/utils/guide/types';
 import { textForVariant } from '@/utils/guide/recognise';
+import type { GuideSheetStep } from '@/utils/papers/guide-pdf';
 import { TRAINING_PORTALS, type TrainingPortal } from './nav';
+import { STEP_CROPS_FILE, parseStepCrops, type PictureCrop } from './pictures';
 
 /**
  * A step picture as JPEG bytes (pdf-lib embeds PNG and JPEG, the pictures are WebP): decoded
@@ -35,6 +38,39 @@ async function stepJpeg(stepId: string): Promise<Uint8Array | undefined> {
   return blob ? new Uint8Array(await blob.arrayBuffer()) : undefined;
 }
 
+/** The crops of the step pictures (`public/steps/crops.json`); none when the file is missing or broken. */
+async function stepCrops(): Promise<Record<string, PictureCrop>> {
+  try {
+    const res = await fetch(browser.runtime.getURL(`/${STEP_CROPS_FILE}` as '/popup.html'));
+    return res.ok ? parseStepCrops(await res.json()) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A step picture for the guide: the bytes and the part to print. */
+export type SheetPicture = NonNullable<GuideSheetStep['image']>;
+
+/**
+ * The guide's steps for a portal: its main path in order, with code, title, the parent's
+ * instruction, up to two «Если …: …» notes from the known troubles, and the picture.
+ * @param portal `sgo` | `cabinet`
+ * @param picture the picture of a step (with its crop), or undefined
+ */
+export async function guideSheetSteps(portal: TrainingPortal, picture: (stepId: string) => Promise<SheetPicture | undefined>): Promise<GuideSheetStep[]> {
+  const flow = FLOWS.find((f) => f.id === portal)!;
+  const steps = flow.path.map((id) => flow.steps.find((s) => s.id === id)).filter((s): s is Step => !!s);
+  return Promise.all(
+    steps.map(async (s) => {
+      const image = await picture(s.id);
+      const notes = troublesFor(s.id)
+        .slice(0, 2)
+        .map((t) => `Если ${t.symptom.charAt(0).toLowerCase()}${t.symptom.slice(1).replace(/[.!]$/, '')}: ${t.advice.charAt(0).toLowerCase()}${t.advice.slice(1)}`);
+      return { code: s.code, title: s.title, instruction: textForVariant(s.instruction), image, notes };
+    }),
+  );
+}
+
 /** Today as `YYYY-MM-DD` in local time. */
 function today(): string {
   const d = new Date();
@@ -48,17 +84,11 @@ function today(): string {
  * @throws Error when the PDF cannot be made
  */
 export async function makeGuideSheet(portal: TrainingPortal): Promise<string> {
-  const flow = FLOWS.find((f) => f.id === portal)!;
-  const steps = flow.path.map((id) => flow.steps.find((s) => s.id === id)).filter((s): s is Step => !!s);
-  const sheetSteps = await Promise.all(
-    steps.map(async (s) => {
-      const bytes = await stepJpeg(s.id);
-      const notes = troublesFor(s.id)
-        .slice(0, 2)
-        .map((t) => `Если ${t.symptom.charAt(0).toLowerCase()}${t.symptom.slice(1).replace(/[.!]$/, '')}: ${t.advice.charAt(0).toLowerCase()}${t.advice.slice(1)}`);
-      return { code: s.code, title: s.title, instruction: textForVariant(s.instruction), image: bytes ? { bytes, type: 'jpeg' as const } : undefined, notes };
-    }),
-  );
+  const crops = await stepCrops();
+  const sheetSteps = await guideSheetSteps(portal, async (id) => {
+    const bytes = await stepJpeg(id);
+    return bytes ? { bytes, type: 'jpeg', crop: crops[id] } : undefined;
+  });
   const { buildGuidePdf, guidePdfFileName } = await import('@/utils/papers/guide-pdf');
   const generatedOn = today();
   const host = TRAINING_PORTALS[portal].host;

@@ -8,6 +8,7 @@ import { signal } from '@preact/signals';
 import type { GuideEngine } from '@/utils/guide/engine';
 import { FLOWS, searchSteps } from '@/utils/flows/search';
 import type { TrainingShell } from './guide';
+import type { AutoplayState } from './autoplay';
 import {
   TRAINING_PORTALS,
   VIA_NEXT,
@@ -18,10 +19,10 @@ import {
   type TrainingPortal,
 } from './nav';
 
-/** Auto-advance status shown above the frame. */
+/** Auto-advance status, announced next to the guide's panel. */
 export interface AutoplayStatus {
   text: string;
-  state: 'waiting' | 'done' | 'stopped' | 'idle';
+  state: AutoplayState;
 }
 
 /** Controller of the training page (one per page). */
@@ -32,6 +33,14 @@ export class TrainingController implements TrainingShell {
   /** A Russian message for the trainer (unknown page, unknown code), or null. */
   readonly notice = signal<string | null>(null);
   readonly autoplay = signal<AutoplayStatus>({ text: '', state: 'idle' });
+  /**
+   * Auto-advance switched on by the trainer. Lives only as long as this page: it is never
+   * stored, so a reload, a new training tab or stored settings never turn it on.
+   */
+  readonly autoOn = signal(false);
+  /** «Пауза» pressed while auto-advance is on. */
+  readonly autoPaused = signal(false);
+  private autoplayWatchers = new Set<() => void>();
   /** Code of the step the guide recognises in the frame («К-5»), '' when none. */
   readonly stepCode = signal('');
   private frame: HTMLIFrameElement | null = null;
@@ -119,7 +128,50 @@ export class TrainingController implements TrainingShell {
 
   /** {@inheritDoc TrainingShell.autoplayStatus} */
   autoplayStatus(text: string, state: AutoplayStatus['state']): void {
-    this.autoplay.value = { text, state };
+    // A late report from a frame after «Стоп» must not bring the announcement back.
+    this.autoplay.value = this.autoOn.value ? { text, state } : { text: '', state: 'idle' };
+  }
+
+  /** {@inheritDoc TrainingShell.autoplayWanted} */
+  autoplayWanted(): { on: boolean; paused: boolean } {
+    return { on: this.autoOn.value, paused: this.autoOn.value && this.autoPaused.value };
+  }
+
+  /** {@inheritDoc TrainingShell.watchAutoplay} */
+  watchAutoplay(onChange: () => void): () => void {
+    this.autoplayWatchers.add(onChange);
+    return () => this.autoplayWatchers.delete(onChange);
+  }
+
+  /**
+   * Switches auto-advance on or off for this page («Автопоказ», «Стоп»); always unpaused.
+   * @param on true to start
+   */
+  setAutoplay(on: boolean): void {
+    this.autoOn.value = on;
+    this.autoPaused.value = false;
+    if (!on) this.autoplay.value = { text: '', state: 'idle' };
+    this.tellAutoplay();
+  }
+
+  /**
+   * «Пауза» / «Продолжить» while auto-advance is on.
+   * @param paused true to hold, false to go on
+   */
+  setAutoplayPaused(paused: boolean): void {
+    if (!this.autoOn.value) return;
+    this.autoPaused.value = paused;
+    this.tellAutoplay();
+  }
+
+  private tellAutoplay(): void {
+    for (const f of [...this.autoplayWatchers]) {
+      try {
+        f();
+      } catch {
+        this.autoplayWatchers.delete(f); // a frame's page that went away without saying so
+      }
+    }
   }
 
   private load(portal: TrainingPortal, virtual: string, src: string, history: 'push' | 'replace' | 'none'): void {

@@ -1,9 +1,10 @@
 /**
  * The illustrated guide («памятка») PDF: text (pdftotext), page count and
- * order, metadata, screenshots actually drawn (rendered with pdftoppm: a colour
- * only the screenshots contain, and ink in the image region), word positions
- * inside the text block (pdftotext -bbox), subset fonts rendering like full
- * fonts, and the download file name.
+ * order (steps packed two or three to a page, never split), metadata,
+ * screenshots actually drawn and cut to their crop (rendered with pdftoppm:
+ * colours only the screenshots contain, and ink in the picture column), word
+ * positions inside the text block (pdftotext -bbox), subset fonts rendering
+ * like full fonts, and the download file name.
  *
  * Test images are generated here: PNG with a tiny encoder (node:zlib), JPEG by
  * rendering a PDF holding that PNG with `pdftoppm -jpeg`.
@@ -207,6 +208,11 @@ async function build(name: string, data: GuideSheetInput, subset = true): Promis
 
 let guide: Built;
 
+/** 1-based page holding a step (its code box and title), or 0. */
+function pageOf(b: Built, s: GuideSheetStep): number {
+  return b.pages.findIndex((p, i) => i > 0 && p.includes(`${s.code} ${norm(s.title)}`)) + 1;
+}
+
 beforeAll(async () => {
   requirePoppler();
   png = screenshotPng(640, 400);
@@ -218,7 +224,7 @@ beforeAll(async () => {
     generatedOn: '2026-12-02',
   };
   guide = await build('guide', input);
-});
+}, 60_000); // fonts, a JPEG through pdftoppm and a PDF: slow on a busy 2-core machine
 
 // ---------------------------------------------------------------- tests
 
@@ -228,10 +234,11 @@ describe('guide PDF: structure and text (pdftotext)', () => {
     expect(Array.from(jpeg.subarray(0, 3))).toEqual([0xff, 0xd8, 0xff]);
   });
 
-  it('cover + one A4 portrait page per step', () => {
+  it('A4 portrait: the cover, then the steps packed — two short ones share a page, the long one has its own', () => {
     const { count, sizes } = pdfPages(guide.path);
-    expect(count).toBe(input.steps.length + 1);
+    expect(count).toBe(3);
     for (const s of sizes) expect(s).toMatch(/^595\.2\d? x 841\.8\d? pts \(A4\)/);
+    expect(input.steps.map((s) => pageOf(guide, s))).toEqual([2, 2, 3]);
   });
 
   it('the cover has the title, portal, date, notice and the list of steps with their page numbers', () => {
@@ -241,10 +248,10 @@ describe('guide PDF: structure and text (pdftotext)', () => {
     expect(cover).toContain(`Портал: ${PORTAL}`);
     expect(cover).toContain('02.12.2026');
     expect(cover).toContain(GUIDE_NOTICE);
-    input.steps.forEach((s, i) => {
+    for (const s of input.steps) {
       expect(cover).toContain(s.code);
-      expect(cover).toMatch(new RegExp(`${s.code} .*стр\\. ${i + 2}`));
-    });
+      expect(cover).toMatch(new RegExp(`${s.code} .*стр\\. ${pageOf(guide, s)}`));
+    }
     for (const s of input.steps.slice(0, 2)) expect(cover).toContain(s.title);
     // the long title wraps in its column
     expect(cover).toContain('Заявка на сертификат дополнительного');
@@ -253,25 +260,32 @@ describe('guide PDF: structure and text (pdftotext)', () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
-  it('each step page carries its code, title, whole instruction and notes (Cyrillic), in step order', () => {
+  it('each step\'s page carries its code, title, whole instruction and notes (Cyrillic), steps in order', () => {
+    let before = 0;
     input.steps.forEach((s, i) => {
-      const page = guide.pages[i + 1];
-      expect(page.indexOf(s.code), page.slice(0, 80)).toBeGreaterThanOrEqual(0);
-      expect(page.indexOf(s.code)).toBeLessThan(page.indexOf(norm(s.title).split(' ')[0]));
-      expect(page).toContain(`Шаг ${i + 1} из ${input.steps.length}`);
+      const n = pageOf(guide, s);
+      expect(n, s.code).toBeGreaterThan(1);
+      expect(n).toBeGreaterThanOrEqual(before);
+      before = n;
+      const page = guide.pages[n - 1];
+      expect(page).toContain(`Шаг ${i + 1} из ${input.steps.length} ${s.code}`);
       expect(page).toContain(norm(s.title));
-      for (const para of s.instruction.split('\n')) expect(page).toContain(norm(para));
-      for (const n of s.notes ?? []) expect(page).toContain(n);
+      // in drawing order (the picture column's note may sit beside the text in reading order)
+      const drawn = norm(pdfText(guide.path, n, true));
+      for (const para of s.instruction.split('\n')) expect(drawn).toContain(norm(para));
+      for (const note of s.notes ?? []) expect(drawn).toContain(note);
       if (s.notes?.length) expect(page).toContain('Обратите внимание:');
-      // nothing of the other steps
-      for (const other of input.steps) if (other !== s) expect(page).not.toContain(other.title);
     });
+    // on a shared page, in step order
+    const shared = guide.pages[1];
+    expect(shared.indexOf('из 3 Т-1')).toBeGreaterThanOrEqual(0);
+    expect(shared.indexOf('из 3 Т-1')).toBeLessThan(shared.indexOf('из 3 Т-2'));
   });
 
-  it('a step without a screenshot gets the framed note instead', () => {
-    expect(guide.pages[2]).toContain(GUIDE_NO_IMAGE);
-    expect(guide.pages[1]).not.toContain(GUIDE_NO_IMAGE);
-    expect(guide.pages[3]).not.toContain(GUIDE_NO_IMAGE);
+  it('a step without a screenshot gets the framed note instead (once, on its page)', () => {
+    const all = guide.pages.join(' ');
+    expect(all.split(GUIDE_NO_IMAGE)).toHaveLength(2);
+    expect(guide.pages[pageOf(guide, input.steps[1]) - 1]).toContain(GUIDE_NO_IMAGE);
   });
 
   it('every page has the footer «стр. N из M» and the portal', () => {
@@ -302,7 +316,7 @@ describe('guide PDF: structure and text (pdftotext)', () => {
       }
     }
     // the last words of the long instruction are on the step's own page
-    expect(guide.pages[3]).toContain('приходят с задержкой.');
+    expect(guide.pages[pageOf(guide, input.steps[2]) - 1]).toContain('приходят с задержкой.');
   });
 
   it('an extremely long instruction still fits one page with the screenshot shrunk, or flows on without losing text', async () => {
@@ -312,8 +326,9 @@ describe('guide PDF: structure and text (pdftotext)', () => {
     expect(all).toContain(norm(`${LONG_INSTRUCTION} ${LONG_INSTRUCTION}`).slice(-200));
     expect(b.pages.length).toBeGreaterThanOrEqual(3);
     expect(b.pages[0]).toMatch(new RegExp(`Т-2 .*стр\\. ${b.pages.length}`));
-    // a continuation page is headed with its step
-    for (const p of b.pages.slice(2, -1)) expect(p).toContain('Т-1 Вход на портал через Госуслуги (продолжение)');
+    // the text continues on a page headed with its step, the next step follows it
+    expect(b.pages[2]).toContain('Т-1 Вход на портал через Госуслуги (продолжение)');
+    expect(b.pages.at(-1)).toContain('Шаг 2 из 2 Т-2');
     for (let page = 1; page <= b.pages.length; page++) {
       for (const w of words(b.path, page)) expect(w.yMax, `page ${page}: «${w.text}»`).toBeLessThanOrEqual(841.89 - 8);
     }
@@ -348,17 +363,47 @@ describe('guide PDF: structure and text (pdftotext)', () => {
   it('many steps: the list runs over two cover pages, and every listed page number is the page of that step', async () => {
     const many = Array.from({ length: 40 }, (_, i) => ({ code: `К-${i + 1}`, title: `Шаг номер ${i + 1} из длинного списка`, instruction: `Инструкция ${i + 1}.` }));
     const b = await build('many', { ...input, portal: 'cabinet.ruobr.ru', steps: many });
-    expect(b.pages).toHaveLength(42);
     const cover = `${b.pages[0]} ${b.pages[1]}`;
     expect(b.pages[1]).toContain('К-40');
+    expect(b.pages[1]).not.toContain('Инструкция');
+    let last = 0;
     many.forEach((s, i) => {
       const m = new RegExp(`${s.code} ${s.title} стр\\. (\\d+)`).exec(cover);
       expect(m, s.code).not.toBeNull();
       const page = Number(m![1]);
-      expect(page).toBe(i + 3);
+      expect(page).toBeGreaterThanOrEqual(Math.max(3, last));
+      last = page;
       expect(b.pages[page - 1]).toContain(`Инструкция ${i + 1}.`);
-      expect(b.pages[page - 1]).toContain(`стр. ${page} из 42`);
+      expect(b.pages[page - 1]).toContain(`стр. ${page} из ${b.pages.length}`);
     });
+    expect(last).toBe(b.pages.length);
+  });
+
+  it('a portal\'s worth of steps with screenshots and notes: two or three to an A4 page, never split', async () => {
+    // As long as the real ones get: a 250-character instruction, two notes of about 200.
+    const instruction = 'Нажмите кнопку, обведённую рамкой, и дождитесь, пока портал откроет следующую страницу. '.repeat(3).trim();
+    const note = 'Если портал пишет, что данные не найдены: подождите сутки и повторите запрос — сведения из ЕГР ЗАГС приходят с задержкой, а помощник ничего не отправляет.';
+    const twelve: GuideSheetStep[] = Array.from({ length: 12 }, (_, i) => ({
+      code: `К-${i + 1}`,
+      title: `Шаг портала номер ${i + 1}`,
+      instruction,
+      image: { bytes: png, type: 'png', crop: { left: 0.2, top: 0.3, width: 0.5, height: 0.5 } },
+      notes: i % 3 === 0 ? [note, note] : i % 3 === 1 ? [note] : [],
+    }));
+    const b = await build('twelve', { ...input, portal: 'cabinet.ruobr.ru', steps: twelve });
+    expect(b.pages.length).toBeLessThanOrEqual(1 + 6);
+    const perPage = b.pages.slice(1).map((p) => (p.match(/Шаг \d+ из 12/g) ?? []).length);
+    expect(perPage.reduce((x, y) => x + y, 0)).toBe(12);
+    perPage.forEach((n, i) => {
+      expect(n, perPage.join(', ')).toBeLessThanOrEqual(3);
+      if (i < perPage.length - 1) expect(n, perPage.join(', ')).toBeGreaterThanOrEqual(2);
+    });
+    // a step is never split: its code, title, instruction and notes are on one page
+    for (const s of twelve) {
+      const page = b.pages[pageOf(b, s) - 1];
+      expect(norm(pdfText(b.path, pageOf(b, s), true))).toContain(norm(instruction));
+      for (const n of s.notes ?? []) expect(page).toContain('Обратите внимание:');
+    }
   });
 
   it('no steps: a cover only', async () => {
@@ -369,24 +414,43 @@ describe('guide PDF: structure and text (pdftotext)', () => {
 });
 
 describe('guide PDF: rendering (pdftoppm)', () => {
-  it('the screenshots are drawn: their colour is on the PNG and JPEG step pages and nowhere else', () => {
-    const counts = [1, 2, 3, 4].map((page) => orangePixels(renderRgb(guide.path, page, 40, `colour-${page}`)));
+  it('the screenshots are drawn: their colour is on the PNG and JPEG steps\' pages and not on the cover', () => {
+    const counts = [1, 2, 3].map((page) => orangePixels(renderRgb(guide.path, page, 40, `colour-${page}`)));
     expect(counts[0]).toBe(0); // cover
-    expect(counts[2]).toBe(0); // step without image
-    expect(counts[1]).toBeGreaterThan(30); // PNG
-    expect(counts[3]).toBeGreaterThan(30); // JPEG
+    expect(counts[1]).toBeGreaterThan(30); // PNG (and the step without image)
+    expect(counts[2]).toBeGreaterThan(30); // JPEG
   });
 
-  it('the image region has far more ink on a step with a screenshot than on the step without one (-r 40)', () => {
+  it('the picture column has far more ink beside a step with a screenshot than beside the step without one (-r 40)', () => {
     const pages = renderGray(guide.path, 40, tmp.dir, 'ink');
-    // the band just under the header, where the screenshot goes
-    const band = (p: GrayPage) => bandInk(p, 0.15, 0.85, 0.14, 0.4);
-    const withPng = band(pages[1]);
-    const withJpeg = band(pages[3]);
-    const without = band(pages[2]);
+    const H = 841.89;
+    const ws = words(guide.path, 2);
+    const codeTop = (code: string) => ws.find((w) => w.text === code)!.yMax;
+    // The band under each step's header, in the picture column (left half of the text block).
+    const band = (code: string) => bandInk(pages[1], 0.1, 0.45, (codeTop(code) + 14) / H, (codeTop(code) + 64) / H);
+    const withPng = band('Т-1');
+    const without = band('Т-2');
     expect(withPng).toBeGreaterThan(without * 2);
-    expect(withJpeg).toBeGreaterThan(without * 2);
     expect(withPng).toBeGreaterThan(0.1);
+  });
+
+  it('a crop prints only that part of the screenshot, filling the picture\'s place', async () => {
+    // Cut to the orange button (x 25–55 %, y 70–82 % of the picture): no navy top bar, lots of orange.
+    const crop = { left: 0.24, top: 0.68, width: 0.32, height: 0.16 };
+    const one = (c?: typeof crop): GuideSheetInput => ({ ...input, steps: [{ ...input.steps[0], image: { bytes: png, type: 'png', crop: c } }] });
+    const whole = await build('uncropped', one());
+    const cut = await build('cropped', one(crop));
+    const navy = (p: RgbPage) => {
+      let n = 0;
+      for (let i = 0; i < p.data.length; i += 3) if (p.data[i] < 70 && p.data[i + 1] > 30 && p.data[i + 1] < 80 && p.data[i + 2] > 70 && p.data[i + 2] < 120) n++;
+      return n;
+    };
+    const w = renderRgb(whole.path, 2, 40, 'crop-whole');
+    const c = renderRgb(cut.path, 2, 40, 'crop-cut');
+    expect(navy(w)).toBeGreaterThan(100);
+    expect(navy(c)).toBe(0);
+    // the button, scaled up to the picture's width, covers several times more of the page
+    expect(orangePixels(c)).toBeGreaterThan(orangePixels(w) * 4);
   });
 
   it('subset fonts render like full fonts on every page (ink ±3 %, pixels) and no page is blank', async () => {

@@ -4,6 +4,7 @@ import {
   TRAINING_PORTALS,
   VIA_NEXT,
   VIRTUAL_PARAM,
+  displayAddress,
   parseTrainingHash,
   pickPage,
   placeOfStep,
@@ -146,5 +147,41 @@ describe('parseTrainingHash / trainingHash', () => {
     expect(parseTrainingHash('#vp=services%2Fdop')).toEqual({});
     expect(parseTrainingHash('#portal=evil&vp=%2F')).toEqual({ vp: '/' });
     expect(parseTrainingHash(`#code=${'9'.repeat(100)}`).code).toHaveLength(20);
+  });
+});
+
+describe('displayAddress (the training page\'s address line)', () => {
+  it('shows the portal address a parent would see: no replica parameters, no hash', () => {
+    expect(displayAddress('cabinet', '/?reset=1&state=logged-in')).toBe('https://cabinet.ruobr.ru/');
+    expect(displayAddress('cabinet', '/services/dop/certificate/?reset=1&state=document-saved&open=email&delay=0#x')).toBe(
+      'https://cabinet.ruobr.ru/services/dop/certificate/',
+    );
+    expect(displayAddress('sgo', '/angular/school/mysettings/?children=2&delay=0')).toBe('https://sgo.tvobr.ru/angular/school/mysettings/');
+    expect(displayAddress('sgo', '/authorize/login?reset=1&fail=1&caps=1&esia=down')).toBe('https://sgo.tvobr.ru/authorize/login');
+  });
+
+  it('every lesson start and every replica page of both portals: nothing internal is shown', () => {
+    const internal = /[?&](reset|delay|state|children|open|caps|age|fail|status|prefix|login|esia|error|dates|young|typo|star|ro|file|esia_only|date|child|certbtn|vp)=/;
+    for (const info of Object.values(TRAINING_PORTALS)) {
+      expect(displayAddress(info.id, info.start)).toBe(`https://${info.host}/`);
+      for (const page of info.pages) {
+        const u = new URL(page.url);
+        const shown = displayAddress(info.id, `${u.pathname}${u.search}`);
+        expect(shown, page.name).not.toMatch(internal);
+        expect(shown, page.name).not.toContain('#');
+      }
+    }
+  });
+
+  it('keeps the parameters the real portals show themselves (next, token), slashes readable', () => {
+    expect(displayAddress('cabinet', '/login/?reset=1&next=/services/dop/')).toBe('https://cabinet.ruobr.ru/login/?next=/services/dop/');
+    expect(displayAddress('cabinet', '/services/dop/certificate/confirm/?reset=1&state=mail-sent&token=c1-replica')).toBe(
+      'https://cabinet.ruobr.ru/services/dop/certificate/confirm/?token=c1-replica',
+    );
+  });
+
+  it('the training mailbox is named, not given a made-up address; foreign hosts fall back to the portal', () => {
+    expect(displayAddress('cabinet', '/replica/mail/?reset=1')).toBe('Почтовый ящик: письмо с портала');
+    expect(displayAddress('cabinet', 'https://evil.example/x?reset=1')).toBe('https://cabinet.ruobr.ru/');
   });
 });

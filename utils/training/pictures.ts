@@ -1,0 +1,83 @@
+/**
+ * Which part of each step picture (`public/steps/<step id>.webp`) the printable guide shows: the
+ * guide's ring around the control to press, with some of the page around it. The crops are
+ * measured by `scripts/step-images.ts` when it takes the pictures and kept next to them in
+ * `public/steps/crops.json` ({@link STEP_CROPS_FILE}); the consultant page shows the whole
+ * pictures. Pure functions, no DOM.
+ */
+
+/** A rectangle in CSS pixels of the screenshot's viewport. */
+export interface PictureRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A part of a picture in fractions of its width and height (0–1, from the top left). */
+export interface PictureCrop {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** The crops of the step pictures, inside `public/` and the built extension: `{ "<step id>": PictureCrop }`. */
+export const STEP_CROPS_FILE = 'steps/crops.json';
+
+/** Width / height of every crop (the viewport's own 1280 × 800 = 8 : 5, the guide's picture slot). */
+export const CROP_ASPECT = 8 / 5;
+
+/** Page kept around the ring on every side, viewport px. */
+export const CROP_CONTEXT = 80;
+
+/** Smallest crop, as a share of the viewport's width: less would be too blurry in print. */
+export const CROP_MIN_SHARE = 0.5;
+
+const round = (v: number) => Math.round(v * 10_000) / 10_000;
+
+/**
+ * The crop around the guide's ring: the ring with {@link CROP_CONTEXT} around it, at least
+ * {@link CROP_MIN_SHARE} of the viewport wide, {@link CROP_ASPECT} wide to high, centred on the
+ * ring and moved (not shrunk) to stay inside the viewport; the whole picture when the ring and its
+ * context need more than the viewport.
+ * @param ring the ring's box (viewport px)
+ * @param view the viewport's size (px)
+ * @returns fractions of the picture, 4 decimals
+ */
+export function cropAroundRing(ring: PictureRect, view: { width: number; height: number }): PictureCrop {
+  let width = Math.max(ring.width + 2 * CROP_CONTEXT, view.width * CROP_MIN_SHARE);
+  let height = Math.max(ring.height + 2 * CROP_CONTEXT, width / CROP_ASPECT);
+  width = Math.max(width, height * CROP_ASPECT);
+  if (width >= view.width || height >= view.height) {
+    // Fit the viewport's shape: as wide as the viewport, or as high, whichever bounds the crop.
+    const scale = Math.min(view.width / width, view.height / height);
+    width *= scale;
+    height *= scale;
+  }
+  const cx = ring.x + ring.width / 2;
+  const cy = ring.y + ring.height / 2;
+  const x = Math.min(Math.max(cx - width / 2, 0), view.width - width);
+  const y = Math.min(Math.max(cy - height / 2, 0), view.height - height);
+  return { left: round(x / view.width), top: round(y / view.height), width: round(width / view.width), height: round(height / view.height) };
+}
+
+/**
+ * Reads `crops.json` (anything): keeps the entries whose crop lies inside the picture and is not
+ * degenerate; never throws.
+ * @param raw the parsed JSON
+ */
+export function parseStepCrops(raw: unknown): Record<string, PictureCrop> {
+  const out: Record<string, PictureCrop> = {};
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const [id, v] of Object.entries(raw as Record<string, unknown>)) {
+    if (!v || typeof v !== 'object') continue;
+    const c = v as Record<string, unknown>;
+    const nums = [c.left, c.top, c.width, c.height];
+    if (!nums.every((n) => typeof n === 'number' && Number.isFinite(n))) continue;
+    const [left, top, width, height] = nums as number[];
+    if (left < 0 || top < 0 || width <= 0.02 || height <= 0.02 || left + width > 1.0001 || top + height > 1.0001) continue;
+    out[id] = { left, top, width, height };
+  }
+  return out;
+}
