@@ -16,7 +16,7 @@ import { ensureSystem } from './system';
 import { walkCabinet, walkSgo, type WalkShot } from '../tests/support/walk';
 import { FAMILY } from '../tests/support/family';
 import { makeGuideSheetsFromTraining, makePapersFromPopup } from '../tests/support/popup';
-import { waitUntilStill } from '../utils/training/settle';
+import { stillInGuide } from '../tests/support/guide';
 
 const OUT = 'demo-output';
 const headed = process.argv.includes('--headed');
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
     n++;
     const file = `${String(n).padStart(2, '0')}-${shot.stepId.replace(/\./g, '-')}${shot.note ? '-after' : ''}.png`;
     // After the ring's and panel's transitions and any dialog's animation (boxes compared over frames).
-    await page.evaluate(waitUntilStill, { timeout: 5000 });
+    await stillInGuide(page, { timeout: 5000 });
     await page.screenshot({ path: join(OUT, file) });
     const target = await page.locator('pfdo-guide').getAttribute('data-target');
     if (target === 'missing') failures.push(`${shot.code} ${shot.stepId}: элемент не найден`);

@@ -23,7 +23,7 @@ import type { ReplicaPage } from '../replicas/types';
 import { VIA_NEXT, pickPage } from '../utils/training/nav';
 import { FLOWS } from '../utils/flows/search';
 import { STEP_IMAGE_MIME, STEP_IMAGE_QUALITY, stepImageFile } from '../utils/flows/images';
-import { waitUntilStill } from '../utils/training/settle';
+import { inGuide, stillInGuide } from '../tests/support/guide';
 import { STEP_CROPS_FILE, cropAroundRing, parseStepCrops, type PictureCrop, type PictureRect } from '../utils/training/pictures';
 
 const OUT = 'public';
@@ -59,18 +59,17 @@ async function downscale(b: ExtensionBrowser, png: Buffer): Promise<Buffer> {
 
 /** Waits until the ring, the panel and any dialog have stopped moving (warns when they never do). */
 async function settle(page: Page, what: string): Promise<void> {
-  const r = await page.evaluate(waitUntilStill, { timeout: 5000 });
+  const r = await stillInGuide(page, { timeout: 5000 });
   if (!r.still) console.warn(`  ${what}: страница не успокоилась за ${Math.round(r.ms)} мс, снимок как есть`);
 }
 
 /** The guide's ring (viewport px) when it is shown, else null. */
 function ringBox(page: Page): Promise<PictureRect | null> {
-  return page.evaluate(() => {
-    const ring = document.querySelector('pfdo-guide')?.shadowRoot?.querySelector<HTMLElement>('.pfdo-ring');
-    if (!ring || ring.hidden) return null;
-    const r = ring.getBoundingClientRect();
-    return r.width > 0 && r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
-  });
+  return inGuide<PictureRect | null>(
+    page,
+    `const ring = root.querySelector('.pfdo-ring'); if (!ring || ring.hidden) return null;
+     const r = ring.getBoundingClientRect(); return r.width > 0 && r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;`,
+  );
 }
 
 /** Opens a page, waits for the step and its highlight (when the step has a control). */

@@ -37,7 +37,8 @@ function AutoplayCard({ frame, status, paused }: { frame: RefObject<HTMLIFrameEl
       } catch {
         doc = null;
       }
-      const root = doc?.querySelector('pfdo-guide')?.shadowRoot ?? null;
+      // The guide's root is closed; the training frame (the extension's own page) hands it over.
+      const root = (f.contentWindow as { pfdoTrainingRoot?: ShadowRoot } | null)?.pfdoTrainingRoot ?? null;
       const panel = boxOf(root?.querySelector('.pfdo-panel')) ?? boxOf(root?.querySelector('.pfdo-fab'));
       const ring = boxOf(root?.querySelector('.pfdo-ring'));
       const view = { width: doc?.documentElement.clientWidth || f.clientWidth, height: doc?.documentElement.clientHeight || f.clientHeight };

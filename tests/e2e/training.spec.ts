@@ -165,15 +165,12 @@ type Box = { x: number; y: number; width: number; height: number };
 /** The guide's panel and ring in the training page's coordinates (the frame's offset added). */
 async function guideBoxes(page: Page): Promise<{ panel: Box | null; ring: Box | null; frame: Box }> {
   const off = (await page.getByTestId('training-frame').boundingBox())!;
-  const inFrame = await (await frame(page)).evaluate(() => {
-    const root = document.querySelector('pfdo-guide')?.shadowRoot;
-    const box = (el: Element | null | undefined) => {
-      if (!el || (el as HTMLElement).hidden) return null;
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
-    };
-    return { panel: box(root?.querySelector('.pfdo-panel')), ring: box(root?.querySelector('.pfdo-ring')) };
-  });
+  const inFrame = (await inTrainingGuide<{ panel: Box | null; ring: Box | null }>(
+    await frame(page),
+    `const box = (el) => { if (!el || el.hidden) return null; const r = el.getBoundingClientRect();
+       return r.width > 0 && r.height > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null; };
+     return { panel: box(root.querySelector('.pfdo-panel')), ring: box(root.querySelector('.pfdo-ring')) };`,
+  )) ?? { panel: null, ring: null };
   const shift = (b: Box | null) => b && { ...b, x: b.x + off.x, y: b.y + off.y };
   return { panel: shift(inFrame.panel), ring: shift(inFrame.ring), frame: off };
 }

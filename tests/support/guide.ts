@@ -1,4 +1,5 @@
 import type { CDPSession, Frame, Page } from '@playwright/test';
+import { waitUntilStill } from '../../utils/training/settle';
 
 /**
  * Test access to the guide's panel, which lives in a **closed** shadow root: page scripts (and
@@ -123,6 +124,15 @@ export async function clickInGuide(page: Page, selector: string, timeout = 10_00
   await inGuide(page, `root.querySelector(arg)?.scrollIntoView({ block: 'nearest' });`, sel(selector));
   const e = await waitForGuideElement(page, selector, timeout);
   await page.mouse.click(e.box.x + e.box.width / 2, e.box.y + e.box.height / 2);
+}
+
+/**
+ * Waits in the page until the guide's ring and panel and any dialog stop moving
+ * (`waitUntilStill` of utils/training/settle.ts, run with the closed root in hand).
+ */
+export async function stillInGuide(page: Page, opts: { frames?: number; timeout?: number } = {}): Promise<{ still: boolean; frames: number; ms: number }> {
+  const r = await inGuide<{ still: boolean; frames: number; ms: number } | null>(page, `return (${waitUntilStill.toString()})({ ...arg, root });`, opts);
+  return r ?? (await page.evaluate(waitUntilStill, opts));
 }
 
 // ---------- the training portal (the guide in an extension-page frame) ----------

@@ -8,6 +8,11 @@
 
 /** Options of {@link waitUntilStill}. */
 export interface StillOptions {
+  /**
+   * The guide's shadow root. It is closed, so a page script cannot find it by itself: callers
+   * hand it over (`stillInGuide` in tests/support/guide.ts; the training frame's own root).
+   */
+  root?: ShadowRoot | null;
   /** Consecutive animation frames whose boxes must be the same (default 2: compared over two frames). */
   frames?: number;
   /** Give up after this long, ms (default 5000): the result then says `still: false`. */
@@ -30,8 +35,8 @@ export interface StillResult {
  * backdrop are the same over `frames` consecutive animation frames, and no CSS transition or
  * finite animation is running in the page or the guide (endless spinners do not count).
  *
- * Self-contained — no imports, no module variables — so that it can be handed to Playwright as
- * is: `await page.evaluate(waitUntilStill, { timeout: 5000 })`.
+ * Self-contained — no imports, no module variables — so that it can be handed to a page as is
+ * (`stillInGuide` in tests/support/guide.ts calls it with the guide's closed root in hand).
  * @param opts frames to compare and the time limit
  */
 export function waitUntilStill(opts: StillOptions = {}): Promise<StillResult> {
@@ -40,7 +45,7 @@ export function waitUntilStill(opts: StillOptions = {}): Promise<StillResult> {
   const t0 = performance.now();
   const moving = ['dialog[open]', '[role=dialog]', '[role=alertdialog]', '[aria-modal=true]', '.modal', '.ui.modal', '.dimmer', '.modal-backdrop'].join(',');
   const boxes = (): string => {
-    const root = document.querySelector('pfdo-guide')?.shadowRoot ?? null;
+    const root = opts.root ?? null;
     const els: Element[] = [...(root ? Array.from(root.querySelectorAll('.pfdo-ring, .pfdo-panel, .pfdo-fab')) : []), ...Array.from(document.querySelectorAll(moving))];
     return els
       .map((el) => {
@@ -51,7 +56,7 @@ export function waitUntilStill(opts: StillOptions = {}): Promise<StillResult> {
       .join(';');
   };
   const animating = (): boolean => {
-    const root = document.querySelector('pfdo-guide')?.shadowRoot ?? null;
+    const root = opts.root ?? null;
     const all = [...document.getAnimations(), ...(root && 'getAnimations' in root ? root.getAnimations() : [])];
     return all.some((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
   };

@@ -25,7 +25,7 @@ async function openPage(): Promise<OpenPage> {
   document.body.append(root);
   await import('@/entrypoints/options/main');
   const { render } = await import('preact');
-  await vi.waitFor(() => expect(root.querySelector('[data-testid=applicant-form]')).not.toBeNull());
+  await vi.waitFor(() => expect(root.querySelector('[data-testid=applicant-form]')).not.toBeNull(), WAIT);
   page = {
     root,
     $: (s) => root.querySelector(s),
@@ -56,6 +56,8 @@ function leave(p: OpenPage, id: string) {
 }
 /** Lets the page render what was typed (a browser renders between a person's keystrokes and clicks). */
 const settle = () => new Promise((r) => setTimeout(r, 0));
+/** How long a condition may take on a loaded 2-core machine (the page answers within ms when idle). */
+const WAIT = { timeout: 5000 };
 const value = (p: OpenPage, id: string) => p.$<HTMLInputElement>(`#${id}`)!.value;
 /** Whether the page asks before it is left (its `beforeunload` listeners cancel the event). */
 function asksBeforeLeaving(): boolean {
@@ -71,7 +73,7 @@ describe('options page: the applicant is not lost (item 7)', () => {
     type(p, 'applicant-firstName', 'Елена');
     type(p, 'applicant-phone', '89001234567');
     if (!p.$('[data-testid=child-form]')) p.$<HTMLButtonElement>('[data-testid=add-child]')!.click();
-    await vi.waitFor(() => expect(p.$('[data-testid=child-form]')).not.toBeNull());
+    await vi.waitFor(() => expect(p.$('[data-testid=child-form]')).not.toBeNull(), WAIT);
     type(p, 'child-lastName', 'Смирнов');
     type(p, 'child-firstName', 'Артём');
     type(p, 'child-birthDate', '14.03.2015');
@@ -79,7 +81,7 @@ describe('options page: the applicant is not lost (item 7)', () => {
     p.$<HTMLInputElement>('#child-attends-school')!.click();
     await settle();
     p.$<HTMLButtonElement>('[data-testid=save-child]')!.click();
-    await vi.waitFor(() => expect(p.$('[data-testid=child-row]')).not.toBeNull());
+    await vi.waitFor(() => expect(p.$('[data-testid=child-row]')).not.toBeNull(), WAIT);
     // the page does not hold anything back any more: no warning, the applicant is stored
     await vi.waitFor(() => expect(asksBeforeLeaving()).toBe(false), { timeout: 3000 });
     p.close();
@@ -97,7 +99,7 @@ describe('options page: the applicant is not lost (item 7)', () => {
     expect(asksBeforeLeaving()).toBe(false);
     type(p, 'applicant-phone', '89001234567');
     // only a phone, no name: nothing can be stored yet, and the page says what is missing
-    await vi.waitFor(() => expect(p.$('[data-testid=applicant-status]')?.textContent).toMatch(/Не сохранено: телефон.*заполните: фамилия, имя/));
+    await vi.waitFor(() => expect(p.$('[data-testid=applicant-status]')?.textContent).toMatch(/Не сохранено: телефон.*заполните: фамилия, имя/), WAIT);
     expect(p.$('[data-testid=unsaved-bar]')?.textContent).toMatch(/Не сохранено:.*данные заявителя \(телефон\) — заполните: фамилия, имя/);
     expect(asksBeforeLeaving()).toBe(true);
     // the bar leads to the first field to fill in
@@ -123,11 +125,11 @@ describe('options page: the applicant is not lost (item 7)', () => {
     leave(p, 'applicant-snils');
     type(p, 'applicant-email', 'elena@example.org');
     leave(p, 'applicant-email');
-    await vi.waitFor(() => expect(p.$('#applicant-snils-error')?.textContent).toMatch(/СНИЛС/));
-    await vi.waitFor(() => expect(p.$('[data-testid=applicant-status]')?.textContent).toBe('Не сохранено — проверьте: СНИЛС.'));
+    await vi.waitFor(() => expect(p.$('#applicant-snils-error')?.textContent).toMatch(/СНИЛС/), WAIT);
+    await vi.waitFor(() => expect(p.$('[data-testid=applicant-status]')?.textContent).toBe('Не сохранено — проверьте: СНИЛС.'), WAIT);
     expect(asksBeforeLeaving()).toBe(true);
     // the e-mail is stored, the bad СНИЛС is not: the stored one stays
-    await vi.waitFor(async () => expect((await getApplicant())?.email).toBe('elena@example.org'));
+    await vi.waitFor(async () => expect((await getApplicant())?.email).toBe('elena@example.org'), WAIT);
     expect((await getApplicant())?.snils).toBe(stored.snils);
     // the typed value stays in the field to be corrected
     expect(value(p, 'applicant-snils')).toBe('148-481-255 86');
@@ -135,7 +137,7 @@ describe('options page: the applicant is not lost (item 7)', () => {
     // a started passport is stored only as a whole: the stored passport stays until it is complete
     type(p, 'applicant-passportNumber', '');
     leave(p, 'applicant-passportNumber');
-    await vi.waitFor(() => expect(p.$('[data-testid=applicant-status]')?.textContent).toMatch(/номер паспорта/));
+    await vi.waitFor(() => expect(p.$('[data-testid=applicant-status]')?.textContent).toMatch(/номер паспорта/), WAIT);
     await new Promise((r) => setTimeout(r, 700));
     expect((await getApplicant())?.passport).toEqual(stored.passport);
   });
@@ -150,7 +152,7 @@ describe('options page: first run starts with the child (item 8)', () => {
     expect(childForm!.compareDocumentPosition(applicantForm) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     // the first field of the page is the child's
     expect(p.$('main input:not([type=hidden]), main select, main textarea')!.id).toBe('child-lastName');
-    await vi.waitFor(() => expect(document.activeElement?.id).toBe('child-lastName'));
+    await vi.waitFor(() => expect(document.activeElement?.id).toBe('child-lastName'), WAIT);
   });
 
   it('with children: the list and «+ Добавить ребёнка» come before the applicant', async () => {
@@ -164,7 +166,7 @@ describe('options page: first run starts with the child (item 8)', () => {
   it('fields only tabbed past are not marked red; changed ones are, and a save attempt shows all', async () => {
     const p = await openPage();
     if (!p.$('[data-testid=child-form]')) p.$<HTMLButtonElement>('[data-testid=add-child]')!.click();
-    await vi.waitFor(() => expect(p.$('[data-testid=child-form]')).not.toBeNull());
+    await vi.waitFor(() => expect(p.$('[data-testid=child-form]')).not.toBeNull(), WAIT);
     for (const id of ['child-lastName', 'child-firstName', 'child-birthDate']) {
       p.$<HTMLInputElement>(`#${id}`)!.focus();
       leave(p, id);
@@ -179,12 +181,12 @@ describe('options page: first run starts with the child (item 8)', () => {
 
     type(p, 'child-birthDate', '31.02.2015');
     leave(p, 'child-birthDate');
-    await vi.waitFor(() => expect(p.$('#child-birthDate')!.getAttribute('aria-invalid')).toBe('true'));
+    await vi.waitFor(() => expect(p.$('#child-birthDate')!.getAttribute('aria-invalid')).toBe('true'), WAIT);
     expect(p.$('#child-lastName')!.getAttribute('aria-invalid')).toBeNull();
     await settle();
 
     p.$<HTMLButtonElement>('[data-testid=save-child]')!.click();
-    await vi.waitFor(() => expect(p.$('#child-lastName')!.getAttribute('aria-invalid')).toBe('true'));
+    await vi.waitFor(() => expect(p.$('#child-lastName')!.getAttribute('aria-invalid')).toBe('true'), WAIT);
     expect(p.$('#child-lastName-error')!.textContent).toMatch(/Укажите фамилию/);
   });
 });

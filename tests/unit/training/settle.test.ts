@@ -26,7 +26,6 @@ function stubPage(o: { ring: FakeEl; panel: FakeEl; dialogs?: FakeEl[]; animatio
   };
   const anims = () => (o.animations?.() ?? []).map((a) => ({ playState: a.playState, effect: { getComputedTiming: () => ({ iterations: a.iterations }) } }));
   vi.stubGlobal('document', {
-    querySelector: (sel: string) => (sel === 'pfdo-guide' ? { shadowRoot: shadow } : null),
     querySelectorAll: () => (o.dialogs ?? []).map(el),
     getAnimations: anims,
   });
@@ -38,6 +37,7 @@ function stubPage(o: { ring: FakeEl; panel: FakeEl; dialogs?: FakeEl[]; animatio
     }, 1);
     return frame;
   });
+  return shadow as unknown as ShadowRoot;
 }
 
 const still = (x: number, y: number) => () => ({ x, y, width: 100, height: 40 });
@@ -48,33 +48,33 @@ afterEach(() => {
 
 describe('waitUntilStill', () => {
   it('resolves once the boxes are the same over two frames', async () => {
-    stubPage({ ring: { box: still(10, 10) }, panel: { box: still(900, 500) } });
-    const r = await waitUntilStill();
+    const root = stubPage({ ring: { box: still(10, 10) }, panel: { box: still(900, 500) } });
+    const r = await waitUntilStill({ root });
     expect(r.still).toBe(true);
     expect(r.frames).toBe(2);
   });
 
   it('waits while the ring slides (its box changes every frame for a while)', async () => {
     // The ring moves for 12 frames, then stays.
-    stubPage({ ring: { box: () => ({ x: Math.min(frame, 12) * 20, y: 100, width: 100, height: 40 }) }, panel: { box: still(900, 500) } });
-    const r = await waitUntilStill();
+    const root = stubPage({ ring: { box: () => ({ x: Math.min(frame, 12) * 20, y: 100, width: 100, height: 40 }) }, panel: { box: still(900, 500) } });
+    const r = await waitUntilStill({ root });
     expect(r.still).toBe(true);
     expect(frame).toBeGreaterThanOrEqual(13);
   });
 
   it('waits for the panel and for a dialog that scales in', async () => {
-    stubPage({
+    const root = stubPage({
       ring: { box: still(10, 10) },
       panel: { box: () => ({ x: 900, y: 500 - Math.min(frame, 5) * 2, width: 380, height: 300 }) },
       dialogs: [{ box: () => ({ x: 400, y: 200, width: 400 + Math.min(frame, 9) * 4, height: 300 }) }],
     });
-    const r = await waitUntilStill();
+    const r = await waitUntilStill({ root });
     expect(r.still).toBe(true);
     expect(frame).toBeGreaterThanOrEqual(10);
   });
 
   it('a fade (opacity only) or any running finite animation or transition is waited for; endless spinners are not', async () => {
-    stubPage({
+    const root = stubPage({
       ring: { box: still(10, 10) },
       panel: { box: still(900, 500), opacity: () => String(Math.min(frame, 6) / 6) },
       animations: () => [
@@ -82,14 +82,14 @@ describe('waitUntilStill', () => {
         { playState: 'running', iterations: Infinity },
       ],
     });
-    const r = await waitUntilStill();
+    const r = await waitUntilStill({ root });
     expect(r.still).toBe(true);
     expect(frame).toBeGreaterThanOrEqual(9);
   });
 
   it('gives up after the time limit and says so', async () => {
-    stubPage({ ring: { box: () => ({ x: frame, y: 0, width: 10, height: 10 }) }, panel: { box: still(0, 0) } });
-    const r = await waitUntilStill({ timeout: 60 });
+    const root = stubPage({ ring: { box: () => ({ x: frame, y: 0, width: 10, height: 10 }) }, panel: { box: still(0, 0) } });
+    const r = await waitUntilStill({ timeout: 60, root });
     expect(r.still).toBe(false);
     expect(r.ms).toBeGreaterThanOrEqual(60);
   });
@@ -100,13 +100,13 @@ describe('the picture scripts wait for the page to settle, not for a fixed time'
 
   it('scripts/step-images.ts: every screenshot after waitUntilStill, no fixed sleeps', () => {
     const s = src('scripts/step-images.ts');
-    expect(s).toMatch(/import \{ waitUntilStill \} from '\.\.\/utils\/training\/settle'/);
+    expect(s).toMatch(/import \{[^}]*stillInGuide[^}]*\} from '\.\.\/tests\/support\/guide'/);
     expect(s).not.toMatch(/waitForTimeout\(/);
-    expect(s).toMatch(/page\.evaluate\(waitUntilStill/);
+    expect(s).toMatch(/await stillInGuide\(page/);
   });
 
   it('scripts/demo.ts: the step screenshot comes right after waitUntilStill', () => {
     const s = src('scripts/demo.ts');
-    expect(s).toMatch(/await page\.evaluate\(waitUntilStill[^\n]*\n\s*await page\.screenshot\(/);
+    expect(s).toMatch(/await stillInGuide\(page[^\n]*\n\s*await page\.screenshot\(/);
   });
 });
