@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { downloadBlob } from '@/utils/download';
 import { browser } from 'wxt/browser';
+import { ask } from '@/utils/ask';
 import { ChildCard } from '@/components/profile/ChildCard';
 import { arrangeChildren, missingDataLine, WHOLE_CARDS_MAX } from './children';
 import { getApplicant, listChildren } from '@/utils/profile/db';
@@ -83,9 +84,18 @@ async function makePdf(key: string, input: PapersInput) {
   }
 }
 
+/**
+ * «Открыть подсказку на портале»: the background opens the child's portal in a new tab with this
+ * child chosen for «Заполнить» in that tab only (`open-guide`); `activeChildId` only puts the
+ * child's card first the next time the popup opens.
+ */
 async function openGuide(child: Child) {
   await browser.storage.local.set({ activeChildId: child.id });
-  await browser.tabs.create({ url: REGIONS[child.region].portalUrl });
+  try {
+    await ask({ type: 'open-guide', childId: child.id });
+  } catch {
+    await browser.tabs.create({ url: REGIONS[child.region].portalUrl }); // the guide asks whom to fill for
+  }
   window.close();
 }
 

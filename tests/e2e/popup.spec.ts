@@ -78,6 +78,13 @@ test('popup: «Открыть подсказку на портале» opens the
   const [sw] = ext.context.serviceWorkers();
   const active = await sw.evaluate(async () => (await (globalThis as any).chrome.storage.local.get('activeChildId')).activeChildId);
   expect(active).toBe('child-artem');
+  // «Заполнить» in that tab (and only there) is for this child: the tab's own state says so.
+  const chosen = await sw.evaluate(async () => {
+    const c = (globalThis as any).chrome;
+    const [tab] = await c.tabs.query({ url: 'https://cabinet.ruobr.ru/*' });
+    return (await c.storage.session.get(`tab:${tab.id}`))[`tab:${tab.id}`]?.childId;
+  });
+  expect(chosen).toBe('child-artem');
   await portal.close();
 });
 
