@@ -122,7 +122,15 @@ export async function waitForGuideElement(page: Page, selector: string, timeout 
 export async function clickInGuide(page: Page, selector: string, timeout = 10_000): Promise<void> {
   await waitForGuideElement(page, selector, timeout);
   await inGuide(page, `root.querySelector(arg)?.scrollIntoView({ block: 'nearest' });`, sel(selector));
-  const e = await waitForGuideElement(page, selector, timeout);
+  // The panel may be moving (it is placed again when the page changes): click where it has settled.
+  const deadline = Date.now() + timeout;
+  let e = await waitForGuideElement(page, selector, timeout);
+  for (;;) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const again = await waitForGuideElement(page, selector, timeout);
+    if (JSON.stringify(again.box) === JSON.stringify(e.box) || Date.now() > deadline) break;
+    e = again;
+  }
   await page.mouse.click(e.box.x + e.box.width / 2, e.box.y + e.box.height / 2);
 }
 

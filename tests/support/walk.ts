@@ -114,7 +114,20 @@ export async function driverPressPanel(d: WalkDriver, testId: string): Promise<v
     const e = (await centre('guide-expand'))!;
     await d.clickAt(e.x, e.y);
   }
-  const c = await until(d, `panel button ${testId}`, () => centre(testId), 10_000);
+  // The panel may be moving (placed again when the page changes): click where it has settled.
+  let last = '';
+  const c = await until(
+    d,
+    `panel button ${testId} at rest`,
+    async () => {
+      const now = await centre(testId);
+      const key = JSON.stringify(now);
+      const still = now && key === last;
+      last = key;
+      return still ? now : null;
+    },
+    10_000,
+  );
   await d.clickAt(c.x, c.y);
 }
 
