@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { render } from 'preact';
+import { effect, signal } from '@preact/signals-core';
 import { browser } from 'wxt/browser';
 import type { GuideEngine } from '@/utils/guide/engine';
 import { FILL_TEXT, supportText } from '@/utils/guide/support';
@@ -37,12 +38,6 @@ export interface PanelLayout {
 /** Layout for hosts that place nothing (unit tests, the training page's defaults). */
 export const STATIC_LAYOUT: PanelLayout = { mode: 'full', side: 'right', expanded: false, moveSide() {}, setExpanded() {}, startDrag() {} };
 
-/** State of «Скопировать сведения для поддержки»: the text and whether the clipboard took it. */
-interface SupportCopy {
-  text: string;
-  copied: boolean | null;
-}
-
 /**
  * Builds the support text for the guide's current state (no personal data, see
  * `utils/guide/support.ts`).
@@ -57,19 +52,21 @@ function supportNow(engine: GuideEngine): string {
   return supportText({ ...engine.supportFacts(), version, userAgent: navigator.userAgent, now: new Date() });
 }
 
+/** Selects the support text when its field appears (one stable ref: called on mount only). */
+const selectOnMount = (el: HTMLTextAreaElement | null) => {
+  if (el) {
+    el.focus();
+    el.select();
+  }
+};
+
 /**
  * «Скопировать сведения для поддержки» and «Справка для консультанта». When the clipboard is
  * refused, the text is shown selected in a read-only field so the parent can copy it by hand.
  */
 function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelShow; safe: (text: string) => string }) {
-  const [copy, setCopy] = useState<SupportCopy | null>(null);
-  const area = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    if (copy?.copied === false && area.current) {
-      area.current.focus();
-      area.current.select();
-    }
-  }, [copy]);
+  const copy = engine.state.supportCopy.value;
+  const setCopy = (c: { text: string; copied: boolean | null }) => (engine.state.supportCopy.value = c);
   const onCopy = async () => {
     const text = safe(supportNow(engine));
     setCopy({ text, copied: null });
@@ -106,7 +103,7 @@ function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelSh
           <p class="pfdo-note" role="status" data-testid="guide-support-status">
             Не удалось скопировать автоматически. Текст выделен — нажмите Ctrl+C (на Mac — ⌘+C).
           </p>
-          <textarea class="pfdo-support-text" ref={area} readOnly rows={6} data-testid="guide-support-text" aria-label="Сведения для поддержки" value={copy.text} />
+          <textarea class="pfdo-support-text" ref={selectOnMount} readOnly rows={6} data-testid="guide-support-text" aria-label="Сведения для поддержки" value={copy.text} />
         </>
       )}
     </div>
@@ -251,6 +248,12 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
         </div>
       ) : (
         <div class="pfdo-body">
+          {s.tied.value.length > 1 && !s.loading.value && (
+            <p class="pfdo-missing" data-testid="guide-tied">
+              Не узнаю страницу: она похожа и на {s.tied.value.map((t) => `«${t.code} ${t.title}»`).join(', и на ')}. Чтобы продолжить, найдите на странице{' '}
+              {s.tied.value.map((t) => t.lookFor ?? t.title).join(' или ')} — или посмотрите шаги кнопкой «Далее».
+            </p>
+          )}
           <p class="pfdo-text" data-testid="guide-instruction">
             {s.settled.value && !s.loading.value
               ? `Эта страница не похожа на шаг получения сертификата на портале ${flow.portal}. Вернитесь на главную страницу портала или нажмите «Далее», чтобы посмотреть шаги.`
@@ -417,4 +420,33 @@ function FillFor({ engine, show, bar = false }: { engine: GuideEngine; show: Pan
       )}
     </div>
   );
+}
+
+/** What {@link Panel} is rendered with. */
+export interface PanelProps {
+  engine: GuideEngine;
+  show?: PanelShow;
+  layout?: PanelLayout;
+}
+
+/**
+ * Renders the panel into `root` and keeps it current: again whenever a signal it read changes
+ * (a click in the panel, a fill, a new step) and whenever the host calls `refresh()` (its layout
+ * or settings, which are not signals, changed). One effect instead of @preact/signals' component
+ * integration and preact/hooks, which the content script does not carry.
+ * @param props read on every render
+ * @returns `refresh()` to render now, `stop()` to stop following the signals (the panel stays)
+ */
+export function renderLive(root: Element, props: () => PanelProps): { refresh(): void; stop(): void } {
+  const renders = signal(0);
+  const stop = effect(() => {
+    void renders.value;
+    render(<Panel {...props()} />, root);
+  });
+  return {
+    refresh: () => {
+      renders.value++;
+    },
+    stop,
+  };
 }

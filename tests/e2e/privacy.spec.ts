@@ -345,7 +345,7 @@ test('filling never touches hidden, disabled, read-only or password fields and n
   expect(navigations).toBe(0);
   expect(ext.requests.slice(requestsBefore).filter((r) => r.startsWith('POST '))).toEqual([]);
   const outcome = await guideText(page, 'guide-fill-result');
-  expect(outcome).toMatch(/недоступно|пароля|только для чтения|не найдено|не найден/);
+  expect(outcome).toMatch(/недоступно|пароля|только для чтения|не нашёл поле/);
   await page.close();
 });
 

@@ -171,7 +171,7 @@ test('a hidden file input is filled only with its own visible label beside it; a
   await clickInGuide(page, 'guide-fill');
   await waitForGuideElement(page, 'guide-fill-result');
   expect((await formValues(page))['id_file']).toBe('0');
-  expect(await guideText(page, 'guide-fill-result')).toMatch(/Документ \(скан\): (поле не найдено|пропущено)/);
+  expect(await guideText(page, 'guide-fill-result')).toMatch(/Документ \(скан\): (не нашёл поле|пропущено)/);
   await page.close();
 
   // With its own label in the same field (the usual styled «Выбрать файл»), it is filled.

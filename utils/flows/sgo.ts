@@ -20,6 +20,13 @@ const statusField = { label: 'Статус', role: 'textbox' as const };
 const ageText = { textContains: 'можно создать только для учащегося в возрасте от 5 до 18 лет' };
 const errorModal = { role: 'dialog' as const, css: '.modal' };
 const settingsLink = { title: 'Персональные настройки' };
+/**
+ * The login page by meaning, not by class names: a Госуслуги control — the known `div.gosbutton`,
+ * whose only word is «Через» (the Госуслуги logo is an image without alt, portals.md §1), or a
+ * «Войти через Госуслуги» link — or a password field (the login-and-password form).
+ */
+const gosControl = [{ css: '.gosbutton' }, { text: 'Через' }, { textContains: 'войти через госуслуги' }, { textContains: 'вход через госуслуги' }];
+const loginPage = [...gosControl, { role: 'password' as const }];
 const loginError = [{ textContains: 'неправильный логин' }, { textContains: 'неверный логин' }, { css: '.alert-danger, .error-message, .login-error' }];
 
 export const sgoFlow: Flow = {
@@ -39,11 +46,11 @@ export const sgoFlow: Flow = {
       problem: true,
       when: {
         path: LOGIN,
-        all: [{ css: '.gosbutton' }, loginError],
+        all: [loginPage, loginError],
       },
       instruction:
         'Портал не принял логин или пароль. Проверьте, что выбрана именно ваша школа, раскладку клавиатуры и Caps Lock. Пароль выдаёт школа: если он утерян, попросите в школе новый. Можно войти и через Госуслуги.',
-      target: [{ css: '.gosbutton' }],
+      target: gosControl,
       lookFor: 'кнопку «Через Госуслуги» над полями логина и пароля',
       advice: ['sgo.no-login'],
     },
@@ -51,14 +58,14 @@ export const sgoFlow: Flow = {
       id: 'sgo.login',
       code: 'Т-1',
       title: 'Вход в «Сетевой город»',
-      when: { path: LOGIN, all: [[{ css: '.gosbutton' }, { text: 'Войти', css: '.primary-button' }]], none: [loginError] },
+      when: { path: LOGIN, all: [loginPage], none: [loginError] },
       instruction: {
         parent:
           'Войдите как родитель: нажмите кнопку «Через Госуслуги» или введите логин и пароль, которые выдала школа, и нажмите «Войти».',
         pupil:
           'Войдите под своей учётной записью ученика: через Госуслуги или по логину и паролю, которые выдала школа.',
       },
-      target: [{ text: 'Через', css: '.gosbutton' }, { css: '.gosbutton' }, { textContains: 'войти через госуслуги' }],
+      target: [{ text: 'Через', css: '.gosbutton' }, ...gosControl],
       lookFor: 'кнопку «Через Госуслуги» (с синим значком) в верхней части формы входа',
       advice: ['sgo.no-login', 'sgo.no-account'],
     },

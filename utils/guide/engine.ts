@@ -1,7 +1,7 @@
-import { signal, computed, batch } from '@preact/signals';
+import { signal, computed, batch } from '@preact/signals-core';
 import type { Flow, Step, FillKey } from './types';
 import type { FillChild, FillChildrenResponse, FillValuesResponse, Request, TabState } from '@/utils/messages';
-import { recognise, stepById } from './recognise';
+import { recognise, recogniseDetailed, stepById } from './recognise';
 import { locate } from './locate';
 import { Highlight } from './highlight';
 import { fillFields, undoFill, type FillOutcome, type UndoEntry } from './fill';
@@ -70,6 +70,8 @@ export class GuideState {
   readonly adviceOpen = signal<string | null>(null);
   /** Becomes true after the first recognition pass found nothing for a while. */
   readonly settled = signal(false);
+  /** Steps the page looks like equally (then none is named: «не узнаю страницу»). */
+  readonly tied = signal<Step[]>([]);
   /** The page shows a loader: no step is named until it goes (`utils/guide/loading.ts`). */
   readonly loading = signal(false);
   /** The children «Заполнить» may fill for on this portal (names shown only in the panel), or null before asked. */
@@ -80,6 +82,8 @@ export class GuideState {
   readonly fillChildrenMessage = signal<string | null>(null);
   /** «Заполнить» is in progress (a second press is ignored until it ends). */
   readonly filling = signal(false);
+  /** «Скопировать сведения для поддержки»: the text copied and whether the clipboard took it (null = not asked). */
+  readonly supportCopy = signal<{ text: string; copied: boolean | null } | null>(null);
 
   constructor(readonly flow: Flow) {}
 
@@ -233,7 +237,9 @@ export class GuideEngine {
     const url = this.doc.defaultView!.location.href;
     const now = performance.now();
     if (url !== this.lastUrl && this.lastUrl !== '') this.urlSince = now;
-    let step = recognise(s.flow, this.doc, url);
+    const found = recogniseDetailed(s.flow, this.doc, url);
+    let step = found.step;
+    if (s.tied.value.length !== found.tied.length || s.tied.value.some((t, i) => t !== found.tied[i])) s.tied.value = found.tied;
     const current = s.recognised.value;
     // A page that says it is loading is no step yet (the half-rendered page misleads), for at
     // most LOADER_MAX_WAIT_MS on one address. Asked only when the step would change.

@@ -1,14 +1,19 @@
 import type { FillField, FillKey } from './types';
 import type { ScanPayload } from '@/utils/messages';
 import { locate } from './locate';
-import { fold } from './text';
+import { fold, words } from './text';
 import { fileFieldVisible } from './visible';
 import { isScanType } from '@/utils/profile/scan-types';
 
 /** Result of filling one field, shown in the panel. */
 export interface FillOutcome {
   name: string;
-  status: 'filled' | 'skipped' | 'not-found' | 'no-value';
+  /**
+   * `filled`: the field now holds the value (read back); `failed`: it was set but does not hold
+   * it (the page changed or refused it); `skipped`: not touched, see `reason`; `not-found`: no
+   * field paired with its label; `no-value`: nothing in the profile.
+   */
+  status: 'filled' | 'failed' | 'skipped' | 'not-found' | 'no-value';
   /** Russian reason for skipped fields. */
   reason?: string;
   /**
@@ -77,7 +82,7 @@ export function fillFields(
       }
       undo.push({ el, value: '', files: el.files });
       setFiles(el, scan);
-      outcomes.push({ name: f.name, status: 'filled' });
+      outcomes.push({ name: f.name, status: el.files?.length === 1 && el.files[0].name === scan.name ? 'filled' : 'failed' });
       continue;
     }
     const value = values[f.value];
@@ -96,11 +101,16 @@ export function fillFields(
       el.value = pick.value;
       pick.selected = true;
       fire(el);
-      outcomes.push({ name: f.name, status: 'filled', shown: pick.text.trim() });
+      // Read back: the list shows the chosen option (the page's handlers may have changed it).
+      const now = el.selectedOptions[0];
+      const holds = !!now && words(now.text).join(' ') === words(pick.text).join(' ');
+      outcomes.push(holds ? { name: f.name, status: 'filled', shown: pick.text.trim() } : { name: f.name, status: 'failed' });
     } else {
       undo.push({ el, value: before });
-      setValue(el, toInputFormat(el, value));
-      outcomes.push({ name: f.name, status: 'filled' });
+      const want = toInputFormat(el, value);
+      setValue(el, want);
+      // Read back: the field holds the value, up to the page's own formatting (spaces, dashes, brackets).
+      outcomes.push({ name: f.name, status: sameLettersAndDigits(el.value, want) ? 'filled' : 'failed' });
     }
   }
   return { outcomes, undo };
@@ -133,7 +143,7 @@ function refuse(el: Element): string {
   if (input.type === 'password') return 'поле пароля — его заполняете только вы';
   if (input.disabled) return 'поле недоступно для изменения';
   if (input.readOnly) return 'поле только для чтения';
-  if (!['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)) return 'это не поле ввода';
+  if (!['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)) return 'это список или поле, которое помощник заполнять не умеет — впишите вручную';
   return '';
 }
 
@@ -145,6 +155,11 @@ function setValue(el: HTMLInputElement | HTMLTextAreaElement, value: string): bo
   else el.value = value;
   fire(el);
   return true;
+}
+
+/** Whether two values have the same letters and digits in the same order (formatting aside). */
+function sameLettersAndDigits(a: string, b: string): boolean {
+  return words(a).join('') === words(b).join('');
 }
 
 /** The enabled option whose visible text matches best: equal, then starts with, then contains; or null. */

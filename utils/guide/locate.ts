@@ -1,5 +1,5 @@
 import type { Locator, LocatorRole, Target } from './types';
-import { fold } from './text';
+import { fold, personText, sameWords, words } from './text';
 import { fileFieldVisible, isVisible } from './visible';
 
 /** CSS selectors of each role, explicit and implicit (HTML-AAM), plus the portals' known dialog classes. */
@@ -8,12 +8,13 @@ const ROLE_SELECTORS: Record<LocatorRole, string> = {
   link: 'a[href], [role=link]',
   textbox:
     'input:not([type]), input[type=text], input[type=email], input[type=tel], input[type=date], input[type=number], input[type=search], textarea, [role=textbox]',
-  combobox: 'select, [role=combobox], [role=listbox]',
-  dialog: 'dialog, [role=dialog], [role=alertdialog], .modal',
+  combobox: 'select, [role=combobox], [role=listbox], .ui.dropdown, .select2-container, .chosen-container, .bootstrap-select, .selectize-control',
+  dialog: 'dialog, [role=dialog], [role=alertdialog], [aria-modal=true], .modal, .modal-dialog',
   heading: 'h1, h2, h3, h4, h5, h6, [role=heading]',
   tab: '[role=tab]',
   checkbox: 'input[type=checkbox], [role=checkbox]',
   file: 'input[type=file]',
+  password: 'input[type=password]',
 };
 
 /** What a person would click: used to widen a text match to its clickable wrapper. */
@@ -84,29 +85,49 @@ function accepts(loc: Locator, el: Element): boolean {
     const own = fold(el.getAttribute('title')) === t || fold(el.getAttribute('aria-label')) === t;
     if (!own && !el.querySelector(`[title], [aria-label]`)) return false;
   }
-  if (loc.text !== undefined && !loc.label && fold(ownText(el)) !== fold(loc.text)) return false;
+  if (loc.text !== undefined && !loc.label && !sameWords(ownText(el), loc.text)) return false;
   if (loc.textContains !== undefined && !fold(ownText(el)).includes(fold(loc.textContains))) return false;
   if (loc.role === 'file') return el instanceof el.ownerDocument.defaultView!.HTMLInputElement && fileFieldVisible(el);
   return isVisible(el);
 }
 
-/** The text a person reads on the element: text content, or `value` of input buttons. */
+/**
+ * The text a person reads on the element (`personText` of ./text.ts: words separated at `<br>`
+ * and block boundaries, no icons or hidden text), or the `value` of an input button.
+ */
 function ownText(el: Element): string {
   if (el instanceof el.ownerDocument.defaultView!.HTMLInputElement) return el.value || el.getAttribute('aria-label') || '';
-  return el.textContent ?? '';
+  return personText(el);
 }
 
-/** Innermost elements whose text equals (or contains) the wanted text, widened to their control. */
+/**
+ * Innermost elements that say the wanted text, widened to their control. `text`: the element's
+ * words are the wanted words in order (icons, emoji, symbols and punctuation aside); `textContains`:
+ * the folded text contains the phrase (for messages).
+ */
 function byText(loc: Locator, scope: Document | Element): Element[] {
-  const want = fold(loc.text ?? loc.textContains);
-  const found = innermostContaining(scope, want, NOT_TEXT);
-  if (loc.text !== undefined) {
+  const exact = loc.text !== undefined;
+  const raw = (loc.text ?? loc.textContains)!;
+  const want = fold(raw);
+  const wantWords = words(raw);
+  const says = exact ? (el: Element) => containsRun(words(ownText(el)), wantWords) : (el: Element) => fold(ownText(el)).includes(want);
+  const found = innermostSaying(scope, wantWords, says, NOT_TEXT);
+  if (exact) {
     // Input buttons carry their text in `value`.
     for (const input of Array.from(scope.querySelectorAll('input[type=submit], input[type=button]'))) {
-      if (fold((input as HTMLInputElement).value) === want) found.push(input);
+      if (sameWords((input as HTMLInputElement).value, raw)) found.push(input);
     }
   }
   return found.map((el) => widen(el, loc));
+}
+
+/** Whether `want` occurs in `have` as a run of consecutive words. */
+function containsRun(have: string[], want: string[]): boolean {
+  outer: for (let i = 0; i + want.length <= have.length; i++) {
+    for (let j = 0; j < want.length; j++) if (have[i + j] !== want[j]) continue outer;
+    return true;
+  }
+  return want.length === 0;
 }
 
 /**
@@ -120,70 +141,106 @@ function widen(el: Element, loc: Locator): Element {
   let e: Element | null = el;
   for (let i = 0; e && i <= CLIMB; i++, e = e.parentElement) {
     if (e.matches(INTERACTIVE)) return e;
-    if (loc.text !== undefined && e !== el && fold(ownText(e)) !== fold(ownText(el))) break;
+    if (loc.text !== undefined && e !== el && !sameWords(ownText(e), ownText(el))) break;
   }
   return el;
 }
 
-/** Form controls named by a label text (label element, aria-label, placeholder, or a label-like element before the control). */
-function controlsByLabel(label: string, scope: Document | Element): Element[] {
-  const want = fold(label);
-  const clean = (s: string) => fold(s).replace(/[\s:*★✱]+$/u, '').replace(/^[\s*★✱]+/u, '');
+/**
+ * Form controls named by a label text or one of its variants (label element, `aria-label`,
+ * `aria-labelledby`, placeholder, or a label-like element in the control's own field). Words are
+ * compared, so required-marks, colons and icons do not matter («Серия *:» says «Серия»).
+ */
+function controlsByLabel(label: string | readonly string[], scope: Document | Element): Element[] {
+  const variants = typeof label === 'string' ? [label] : label;
   const out: Element[] = [];
-  for (const c of Array.from(scope.querySelectorAll(CONTROLS))) {
-    if (clean(c.getAttribute('aria-label') ?? '') === want || clean(c.getAttribute('placeholder') ?? '') === want) out.push(c);
+  const add = (c: Element | null) => c && !out.includes(c) && out.push(c);
+  for (const c of Array.from(scope.querySelectorAll(`${CONTROLS}, ${WIDGETS}`))) {
+    if (variants.some((v) => sameWords(c.getAttribute('aria-label'), v) || sameWords(c.getAttribute('placeholder'), v))) add(c);
   }
-  for (const l of innermostContaining(scope, want, NOT_LABEL)) {
-    if (clean(l.textContent ?? '') !== want) continue;
-    const c = controlFor(l);
-    if (c && !out.includes(c)) out.push(c);
+  for (const v of variants) {
+    const want = words(v);
+    for (const l of innermostSaying(scope, want, (el) => containsRun(words(personText(el)), want), NOT_LABEL)) {
+      if (!sameWords(personText(l), v)) continue;
+      add(controlFor(l));
+    }
   }
   return out;
 }
 
-/** The control a label-like element names. */
+/**
+ * Custom widgets a person uses like a form control: ARIA comboboxes and listboxes, and the
+ * common select replacements (Semantic/Fomantic `ui dropdown`, select2, Chosen, bootstrap-select),
+ * and editable regions.
+ */
+export const WIDGETS =
+  '[role=combobox], [role=listbox], [role=textbox], [contenteditable=true], .ui.dropdown, .select2-container, .chosen-container, .bootstrap-select, .selectize-control, .choices';
+
+/**
+ * The controls a person sees in a part of the page: visible native fields and widgets, a native
+ * field hidden inside (or right beside) a widget counting as that widget.
+ */
+function fieldsIn(container: Element): Element[] {
+  const widgets = Array.from(container.querySelectorAll(WIDGETS)).filter((w) => !w.parentElement?.closest(WIDGETS) && isVisible(w));
+  const natives = Array.from(container.querySelectorAll(CONTROLS)).filter((c) => !c.closest(WIDGETS) && !widgets.some((w) => w.contains(c)) && isVisible(c));
+  return [...widgets, ...natives];
+}
+
+/**
+ * The control a label-like element names, paired as a person pairs them: `<label for>`, a wrapping
+ * label, `aria-labelledby`, the field right after the label, or the smallest container that holds
+ * the label and exactly one control or widget. Two or more controls there (the label's own field
+ * cannot be told apart from the next one's) give null: nothing is written into a field that may
+ * be the wrong one.
+ */
 function controlFor(l: Element): Element | null {
   const doc = l.ownerDocument;
   const lab = l.closest('label');
   if (lab) {
     if (lab.htmlFor) return doc.getElementById(lab.htmlFor);
-    const inner = lab.querySelector(CONTROLS);
-    if (inner) return inner;
+    const inner = lab.querySelectorAll(CONTROLS);
+    if (inner.length === 1) return inner[0];
   }
-  let from: Element = lab ?? l;
-  for (let i = 0; i < CLIMB && from.parentElement; i++) {
-    const parent: Element = from.parentElement;
-    for (const c of Array.from(parent.querySelectorAll(CONTROLS))) {
-      if (from.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_FOLLOWING) return c;
-    }
-    from = parent;
+  const from: Element = lab ?? l;
+  if (from.id) {
+    const by = Array.from(doc.querySelectorAll(`[aria-labelledby]`)).filter((c) => (c.getAttribute('aria-labelledby') ?? '').split(/\s+/).includes(from.id));
+    if (by.length === 1) return by[0];
+  }
+  // The next element after the label is its field (flat forms: label, field, label, field).
+  const next = from.nextElementSibling;
+  if (next && (next.matches(CONTROLS) || next.matches(WIDGETS)) && isVisible(next)) return next;
+  let container: Element | null = from.parentElement;
+  for (let i = 0; container && i < CLIMB + 1; i++, container = container.parentElement) {
+    const fields = fieldsIn(container);
+    if (fields.length === 1) return fields[0];
+    if (fields.length > 1) return null;
   }
   return null;
 }
-
 
 /** Elements whose text is not what a person reads as a control's text or label. */
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 const NOT_LABEL = new Set([...NOT_TEXT, 'OPTION', 'SELECT', 'TEXTAREA']);
 
 /**
- * The innermost elements whose folded text contains `want`, in document order. One walk over
- * the text nodes finds those holding the longest word of `want`; from each, the first ancestor
- * whose whole text contains `want` is taken (so text split over `<b>`/`<span>` is found).
- * Cost grows with the page's text, not with its depth.
+ * The innermost elements that say the wanted words (`says`), in document order. One walk over the
+ * text nodes finds those holding the longest wanted word; from each, the first ancestor that says
+ * the words is taken (so text split over `<b>`/`<span>`/`<br>` is found). Cost grows with the
+ * page's text, not with its depth.
  */
-function innermostContaining(scope: Document | Element, want: string, skip: Set<string>): Element[] {
-  const key = want.split(' ').reduce((a, b) => (b.length > a.length ? b : a), '');
+function innermostSaying(scope: Document | Element, wantWords: string[], says: (el: Element) => boolean, skip: Set<string>): Element[] {
+  const key = wantWords.reduce((a, b) => (b.length > a.length ? b : a), '');
   const doc = scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument!;
   const walker = doc.createTreeWalker(scope, 4 /* NodeFilter.SHOW_TEXT */);
   const out: Element[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const data = n.nodeValue;
-    if (!data || data.length < key.length || !data.toLowerCase().replace(/ё/g, 'е').includes(key)) continue;
+    if (!data || data.length < key.length) continue;
+    if (!data.toLowerCase().replace(/ё/g, 'е').replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').includes(key)) continue;
     let el = n.parentElement;
     for (let i = 0; el && i < 10; i++, el = el.parentElement) {
       if (skip.has(el.tagName)) break;
-      if (fold(el.textContent).includes(want)) {
+      if (says(el)) {
         if (!out.includes(el)) out.push(el);
         break;
       }

@@ -1,15 +1,14 @@
-import { render } from 'preact';
-import { effect } from '@preact/signals';
+import { effect } from '@preact/signals-core';
 import type { Flow } from './types';
 import { GuideEngine, type GuideStats, type Send } from './engine';
 import { Highlight, RING_PAD, RING_PAD_LARGE } from './highlight';
 import { FieldMask } from './mask';
 import { DEFAULT_PRESENTATION, loadPresentation, savePresentation, watchPresentation, type Presentation } from './presentation';
-import { Panel, type PanelLayout } from '@/components/guide/Panel';
+import { renderLive, type PanelLayout } from '@/components/guide/Panel';
 import { candidates, fits, panelSizes, type Box, type Candidate, type PanelMode, type Side } from './placement';
 import { holderOf } from './holder';
 import { loadPanelSide, savePanelSide } from './panel-side';
-import { GUIDE_CSS } from '@/components/guide/styles';
+import GUIDE_CSS from '@/components/guide/guide.css?inline';
 import { ask } from '@/utils/ask';
 
 /** Tag of the guide's host element (ours, appended to `<html>`; the portal's elements are never modified). */
@@ -127,7 +126,9 @@ export function mountGuide(flow: Flow, send: Send = sendToBackground, options: M
     renderPanel();
     place();
   };
-  const renderPanel = () => render(<Panel engine={engine} show={{ mask: show.mask, setMask }} layout={layout()} />, ui);
+  // Rendered live once everything it reads is set up (below); until then there is nothing to draw.
+  let live: ReturnType<typeof renderLive> | null = null;
+  const renderPanel = () => live?.refresh();
   /** The panel element (or the «? Помощник» button while hidden). */
   const panelEl = () => ui.firstElementChild as HTMLElement | null;
   /** Puts a candidate's position on the panel (inline styles on our own element). */
@@ -262,6 +263,7 @@ export function mountGuide(flow: Flow, send: Send = sendToBackground, options: M
     place();
     mask.schedule(); // the page changed: fields may have moved or gone
   };
+  live = renderLive(ui, () => ({ engine, show: { mask: show.mask, setMask }, layout: layout() }));
   // Covers follow the filled fields at once (same task as the fill, before the next paint).
   effect(() => mask.setFields(engine.filled.value));
   apply(show);

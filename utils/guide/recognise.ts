@@ -24,20 +24,44 @@ export function matchPage(m: PageMatch, doc: Document, url: string | URL, seen: 
   return true;
 }
 
+/** How much a step's `when` says about a page: its visible evidence (`all` targets) and its address rule. */
+export function evidenceOf(step: Step): number {
+  const m = step.when;
+  if (!m) return 0;
+  return (m.all?.length ?? 0) + (m.path ? 1 : 0);
+}
+
+/** What recognition found: the step, or the steps that tie for it (then none is chosen). */
+export interface Recognition {
+  step: Step | null;
+  /** Two or more steps matched with the same evidence: the page is not recognised. */
+  tied: Step[];
+}
+
 /**
- * Recognises the step the user is on, from the page alone (no counter): the first step
- * of the flow whose `when` matches.
+ * Recognises the step the user is on, from the page alone (no counter). Every step whose `when`
+ * matches is a candidate; the one with the most evidence ({@link evidenceOf}) wins. When the best
+ * evidence is shared by two steps, no step is chosen: a wrong step is worse than «не узнаю».
  * @param flow a portal's flow
  * @param doc the page's document
  * @param url the page's URL
- * @returns the step, or null when the page is not part of the flow (or has not rendered yet)
+ */
+export function recogniseDetailed(flow: Flow, doc: Document, url: string | URL): Recognition {
+  const seen = new Map<Target, boolean>();
+  const hits = flow.steps.filter((s) => s.when && matchPage(s.when, doc, url, seen));
+  if (hits.length <= 1) return { step: hits[0] ?? null, tied: [] };
+  const best = Math.max(...hits.map(evidenceOf));
+  const top = hits.filter((s) => evidenceOf(s) === best);
+  return top.length === 1 ? { step: top[0], tied: [] } : { step: null, tied: top };
+}
+
+/**
+ * Recognises the step the user is on ({@link recogniseDetailed}).
+ * @returns the step, or null when the page is not part of the flow, has not rendered yet, or
+ *   looks like two steps equally
  */
 export function recognise(flow: Flow, doc: Document, url: string | URL): Step | null {
-  const seen = new Map<Target, boolean>();
-  for (const step of flow.steps) {
-    if (step.when && matchPage(step.when, doc, url, seen)) return step;
-  }
-  return null;
+  return recogniseDetailed(flow, doc, url).step;
 }
 
 /**

@@ -40,7 +40,8 @@ const TARGET_TEXT: Record<TargetState, string> = {
 export const FILL_TEXT: Record<FillOutcome['status'], string> = {
   filled: 'заполнено',
   skipped: 'пропущено',
-  'not-found': 'поле не найдено',
+  'not-found': 'не нашёл поле — впишите вручную',
+  failed: 'не получилось — впишите вручную',
   'no-value': 'нет в профиле',
 };
 

@@ -12,11 +12,15 @@ export interface Locator {
   text?: string;
   /** Like `text`, but the element's text only has to contain it. */
   textContains?: string;
-  /** Label of a form control: `<label for>`, a wrapping label, `aria-label`, or a label-like element just before it. */
-  label?: string;
+  /**
+   * Label of a form control, or the variants a portal may use (e.g. `['Тип документа', 'Вид
+   * документа']`): `<label for>`, a wrapping label, `aria-label`/`aria-labelledby`, or a label-like
+   * element in the control's own field. Words are compared; required-marks and colons are ignored.
+   */
+  label?: string | readonly string[];
   /** `title` or `aria-label` attribute (icon-only controls). */
   title?: string;
-  /** ARIA role, explicit or implicit: button, link, textbox, combobox, dialog, heading, tab, checkbox, file. */
+  /** ARIA role, explicit or implicit: button, link, textbox, combobox, dialog, heading, tab, checkbox, file, password (a password field). */
   role?: LocatorRole;
   /** Known CSS selector as an extra signal: narrows the candidates; alone it is a last resort. */
   css?: string;
@@ -25,7 +29,7 @@ export interface Locator {
 }
 
 /** Roles the locator understands (implicit roles per HTML-AAM, reduced to what the portals use). */
-export type LocatorRole = 'button' | 'link' | 'textbox' | 'combobox' | 'dialog' | 'heading' | 'tab' | 'checkbox' | 'file';
+export type LocatorRole = 'button' | 'link' | 'textbox' | 'combobox' | 'dialog' | 'heading' | 'tab' | 'checkbox' | 'file' | 'password';
 
 /** Alternatives tried in order: the first locator that finds a visible element wins. */
 export type Target = Locator | Locator[];

@@ -69,3 +69,23 @@ describe('fillFields', () => {
     expect(submitted).toBe(false);
   });
 });
+
+describe('fillFields reads every field back (issue 9 §4: say only what is true)', () => {
+  it('a field the page empties or changes again is «не получилось», not «заполнено»; formatting by the page is fine', () => {
+    document.body.innerHTML = `
+      <label for="s">Серия</label><input id="s">
+      <label for="n">Номер</label><input id="n">
+      <label for="k">Тип документа</label><select id="k"><option value="">—</option><option value="3">Свидетельство о рождении</option><option value="9">Иной документ</option></select>`;
+    // The portal refuses the series (empties it) and formats the number with a space.
+    document.getElementById('s')!.addEventListener('input', (e) => ((e.target as HTMLInputElement).value = ''));
+    document.getElementById('n')!.addEventListener('change', (e) => ((e.target as HTMLInputElement).value = '537 155'));
+    // …and switches the list to another option on change.
+    document.getElementById('k')!.addEventListener('change', (e) => ((e.target as HTMLSelectElement).value = '9'));
+    const { outcomes } = fillFields(fields.slice(0, 3), values, undefined, document);
+    expect(outcomes.map((o) => [o.name, o.status])).toEqual([
+      ['Тип документа', 'failed'],
+      ['Серия', 'failed'],
+      ['Номер', 'filled'],
+    ]);
+  });
+});

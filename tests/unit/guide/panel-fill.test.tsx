@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { describe, it, expect, beforeEach } from 'vitest';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { Panel } from '@/components/guide/Panel';
+import { renderLive } from '@/components/guide/Panel';
 import { GuideEngine } from '@/utils/guide/engine';
 import { sgoFlow } from '@/utils/flows/sgo';
 import type { Highlight } from '@/utils/guide/highlight';
@@ -14,8 +13,9 @@ function setup(mask = false) {
   engine.state.recognised.value = sgoFlow.steps.find((s) => s.id === 'sgo.choose-child')!;
   const root = document.createElement('div');
   document.body.append(root);
-  const draw = () => act(() => render(<Panel engine={engine} show={{ mask }} />, root));
-  draw();
+  // The live render the content script uses: signals re-render it; draw() is the host's refresh.
+  const live = renderLive(root, () => ({ engine, show: { mask } }));
+  const draw = () => act(() => live.refresh());
   return { engine, root, draw };
 }
 

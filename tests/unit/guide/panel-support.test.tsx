@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
 import { describe, it, expect, beforeEach, vi } from 'vitest';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { Panel } from '@/components/guide/Panel';
+import { renderLive } from '@/components/guide/Panel';
 import { GuideEngine } from '@/utils/guide/engine';
 import { cabinetFlow } from '@/utils/flows/cabinet';
 import type { Highlight } from '@/utils/guide/highlight';
@@ -15,7 +14,7 @@ function setup(send = vi.fn(async () => undefined)) {
   engine.state.targetState.value = 'missing';
   const root = document.createElement('div');
   document.body.append(root);
-  act(() => render(<Panel engine={engine} />, root));
+  act(() => void renderLive(root, () => ({ engine })));
   return { engine, root, send };
 }
 
