@@ -277,6 +277,16 @@ function unlabel(doc: Document, label: Element, rng: Rng): Element {
  * the control); table layout (`<tr><td>label</td><td>control</td></tr>`).
  */
 export const labelsDetached: Transform = (doc, rng) => {
+  // Flat forms (seeded, half the pages): a field's own container (one label, one control) is
+  // unwrapped, so labels and controls of several fields become siblings: label, field, label, field.
+  if (chance(rng, 0.5)) {
+    for (const label of inBody(doc, 'label')) {
+      const box = label.parentElement;
+      if (!box || box === doc.body || box.matches('form, td, th, li, fieldset, [role=dialog], .modal, .content')) continue;
+      if (box.querySelectorAll('input:not([type=hidden]), select, textarea').length !== 1 || box.querySelectorAll('label').length !== 1) continue;
+      box.replaceWith(...Array.from(box.childNodes));
+    }
+  }
   for (const label of inBody(doc, 'label') as HTMLLabelElement[]) {
     const control = label.control;
     if (!control || !label.isConnected) continue;
