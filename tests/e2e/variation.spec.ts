@@ -53,9 +53,13 @@ const KNOWN: Known[] = [
   { page: SGO_FAILED, transform: 'dialogs-no-role', kind: 'recognition', reason: 'sgo errorModal needs role=dialog and `.modal`; the plain overlay has neither' },
   { page: SGO_FAILED, transform: 'dialogs-no-role', kind: 'outline', reason: 'sgo errorModal needs role=dialog and `.modal`; the plain overlay has neither' },
   { page: SGO_FAILED, transform: 'tag-swap', kind: 'outline', reason: 'the error modal\'s target is role=button in it: buttons made links are not found (or «Закрыть» is outlined instead of ×, also right)' },
+  // Flat forms (labels-detached): «Номер [column div > input] Статус [column div > input]» as siblings.
+  { page: /^sgo-settings-issued/, transform: 'labels-detached', kind: 'recognition', reason: 'flat form: the label is followed by a column div holding the field, not the field; the shared container has two fields, so «Номер» pairs with none' },
+  { page: /^sgo-settings-issued/, transform: 'labels-detached', kind: 'outline', reason: 'flat form: «Номер» pairs with none (see recognition)' },
+  { page: 'cabinet-document-form-native-date', transform: 'labels-detached', kind: 'outline', reason: 'flat form without `for`: «Тип документа» is not paired with its select' },
   // Combinations include the transforms above.
-  { page: new RegExp(`${SGO_CHOOSE.source}|${SGO_FAILED.source}|${CAB_DIALOGS.source}|^cabinet-login-error`), transform: 'combo', kind: 'recognition', reason: 'the combination includes classes-ids / dialogs-no-role / select2 (see above)' },
-  { page: new RegExp(`${SGO_CHOOSE.source}|${SGO_FAILED.source}|${CAB_DIALOGS.source}`), transform: 'combo', kind: 'outline', reason: 'the combination includes classes-ids / dialogs-no-role / widgets / tag-swap (see above)' },
+  { page: new RegExp(`${SGO_CHOOSE.source}|${SGO_FAILED.source}|${CAB_DIALOGS.source}|^cabinet-login-error|^sgo-settings-issued`), transform: 'combo', kind: 'recognition', reason: 'the combination includes classes-ids / dialogs-no-role / select2 (see above)' },
+  { page: new RegExp(`${SGO_CHOOSE.source}|${SGO_FAILED.source}|${CAB_DIALOGS.source}|^sgo-settings-issued`), transform: 'combo', kind: 'outline', reason: 'the combination includes classes-ids / dialogs-no-role / widgets / tag-swap (see above)' },
 ];
 
 const ALL: Array<ReplicaPage & { flow: 'sgo' | 'cabinet' }> = [

@@ -284,7 +284,9 @@ export const labelsDetached: Transform = (doc, rng) => {
       const box = label.parentElement;
       if (!box || box === doc.body || box.matches('form, td, th, li, fieldset, [role=dialog], .modal, .content')) continue;
       if (box.querySelectorAll('input:not([type=hidden]), select, textarea').length !== 1 || box.querySelectorAll('label').length !== 1) continue;
-      box.replaceWith(...Array.from(box.childNodes));
+      // A block box ended a line: a `<br>` keeps that boundary between its words and the next ones.
+      const block = !getComputedStyle(box).display.startsWith('inline');
+      box.replaceWith(...Array.from(box.childNodes), ...(block ? [doc.createElement('br')] : []));
     }
   }
   for (const label of inBody(doc, 'label') as HTMLLabelElement[]) {
