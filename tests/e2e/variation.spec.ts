@@ -123,25 +123,29 @@ for (let c = 0; c < CHUNKS; c++) {
   test(`variants of replica pages, chunk ${c + 1}/${CHUNKS} (${list.length} page states × ${TRANSFORM_NAMES.length} transforms, seed ${SEED})`, async ({ replica }) => {
     test.setTimeout(300_000);
     const rows: Row[] = [];
-    const page = await replica.context.newPage();
-    for (const p of list) {
-      await openReplicaPage(page, p);
-      await page.addScriptTag({ content: bundle });
-      const prep = await page.evaluate(([f, e]) => __pfdoVariation.prepare(f, e), [p.flow, p.expectStep] as const);
-      if (p.expectStep && prep.fields.some((f) => !f.found)) console.warn(`${p.name}: untransformed, no field for ${prep.fields.filter((f) => !f.found).map((f) => f.key)}`);
-      for (const name of TRANSFORM_NAMES) {
-        const r = await page.evaluate(
-          async ([n, seed]) => {
-            __pfdoVariation.restore();
-            const a = await __pfdoVariation.apply(n, seed);
-            return __pfdoVariation.check(a.applied, a.sanity);
-          },
-          [name, SEED] as const,
-        );
-        rows.push({ ...r, page: p.name, transform: name });
+    // Two tabs at once: the waits of late rendering and slow pages overlap.
+    const run = async (part: typeof list) => {
+      const page = await replica.context.newPage();
+      for (const p of part) {
+        await openReplicaPage(page, p);
+        await page.addScriptTag({ content: bundle });
+        const prep = await page.evaluate(([f, e]) => __pfdoVariation.prepare(f, e), [p.flow, p.expectStep] as const);
+        if (p.expectStep && prep.fields.some((f) => !f.found)) console.warn(`${p.name}: untransformed, no field for ${prep.fields.filter((f) => !f.found).map((f) => f.key)}`);
+        for (const name of TRANSFORM_NAMES) {
+          const r = await page.evaluate(
+            async ([n, seed]) => {
+              __pfdoVariation.restore();
+              const a = await __pfdoVariation.apply(n, seed);
+              return __pfdoVariation.check(a.applied, a.sanity);
+            },
+            [name, SEED] as const,
+          );
+          rows.push({ ...r, page: p.name, transform: name });
+        }
       }
-    }
-    await page.close();
+      await page.close();
+    };
+    await Promise.all([run(list.filter((_, i) => i % 2 === 0)), run(list.filter((_, i) => i % 2 === 1))]);
     const failures = rows.flatMap((r) => failuresOf(r, KNOWN));
     record(`pages-${c + 1}`, rows, failures, chunkNames);
     const bad = failures.filter((f) => !f.known);
@@ -183,14 +187,14 @@ for (const flow of ['sgo', 'cabinet'] as const) {
           failures.push({ page: `${p.name} (live)`, transform: t, kind, what, known: knownReason(KNOWN, p.name, t, kind) });
         let shown = true;
         try {
-          await waitForStep(page, p.expectStep!, 6000);
+          await waitForStep(page, p.expectStep!, 4000);
         } catch {
           shown = false;
           fail('recognition', `the guide shows ${(await page.locator('pfdo-guide').getAttribute('data-step').catch(() => null)) ?? 'no step'}`);
         }
         let outlined = 'n/a';
         if (shown) {
-          const deadline = Date.now() + 6000;
+          const deadline = Date.now() + 4000;
           outlined = 'not outlined';
           for (;;) {
             const found = (await page.locator('pfdo-guide').getAttribute('data-target')) === 'found';

@@ -269,7 +269,11 @@ export const icons: Transform = (doc, rng) => {
 
 /** Replaces a `<label>` by a non-label element with the same children (no `for`, no wrapping pairing). */
 function unlabel(doc: Document, label: Element, rng: Rng): Element {
-  return retag(label, pick(rng, ['span', 'div', 'b']), ['for']);
+  // The new element keeps the label's box (a block label stays a line of its own).
+  const display = getComputedStyle(label).display;
+  const n = retag(label, pick(rng, ['span', 'div', 'b']), ['for']);
+  n.style.display = display;
+  return n;
 }
 
 /**
