@@ -288,8 +288,11 @@ export const labelsDetached: Transform = (doc, rng) => {
       const box = label.parentElement;
       if (!box || box === doc.body || box.matches('form, td, th, li, fieldset, [role=dialog], .modal, .content')) continue;
       if (box.querySelectorAll('input:not([type=hidden]), select, textarea').length !== 1 || box.querySelectorAll('label').length !== 1) continue;
+      // Flex and grid boxes make their children blocks: unwrapped, those would run into each other.
+      const display = getComputedStyle(box).display;
+      if (/flex|grid/.test(display)) continue;
       // A block box ended a line: a `<br>` keeps that boundary between its words and the next ones.
-      const block = !getComputedStyle(box).display.startsWith('inline');
+      const block = !display.startsWith('inline');
       box.replaceWith(...Array.from(box.childNodes), ...(block ? [doc.createElement('br')] : []));
     }
   }
