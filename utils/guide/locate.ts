@@ -1,6 +1,9 @@
 import type { Locator, LocatorRole, Target } from './types';
 import { fold, personText, sameWords, words } from './text';
 import { fileFieldVisible, isVisible } from './visible';
+import { WIDGETS, shownControl } from './widget';
+
+export { WIDGETS };
 
 /** CSS selectors of each role, explicit and implicit (HTML-AAM), plus the portals' known dialog classes. */
 const ROLE_SELECTORS: Record<LocatorRole, string> = {
@@ -50,7 +53,12 @@ export function locate(target: Target | undefined, root: Document | Element = do
 export function locateAll(loc: Locator, root: Document | Element = document): Element[] {
   let scopes: Array<Document | Element> = [root];
   if (loc.within) {
-    scopes = locateAll(loc.within, root);
+    const alternatives = Array.isArray(loc.within) ? loc.within : [loc.within as Locator];
+    scopes = [];
+    for (const w of alternatives) {
+      scopes = locateAll(w, root);
+      if (scopes.length) break;
+    }
     if (!scopes.length) return [];
   }
   const out: Element[] = [];
@@ -169,14 +177,6 @@ function controlsByLabel(label: string | readonly string[], scope: Document | El
 }
 
 /**
- * Custom widgets a person uses like a form control: ARIA comboboxes and listboxes, and the
- * common select replacements (Semantic/Fomantic `ui dropdown`, select2, Chosen, bootstrap-select),
- * and editable regions.
- */
-export const WIDGETS =
-  '[role=combobox], [role=listbox], [role=textbox], [contenteditable=true], .ui.dropdown, .select2-container, .chosen-container, .bootstrap-select, .selectize-control, .choices';
-
-/**
  * The controls a person sees in a part of the page: visible native fields and widgets, a native
  * field hidden inside (or right beside) a widget counting as that widget.
  */
@@ -197,14 +197,17 @@ function controlFor(l: Element): Element | null {
   const doc = l.ownerDocument;
   const lab = l.closest('label');
   if (lab) {
-    if (lab.htmlFor) return doc.getElementById(lab.htmlFor);
+    if (lab.htmlFor) {
+      const c = doc.getElementById(lab.htmlFor);
+      return c && shownControl(c);
+    }
     const inner = lab.querySelectorAll(CONTROLS);
     if (inner.length === 1) return inner[0];
   }
   const from: Element = lab ?? l;
   if (from.id) {
     const by = Array.from(doc.querySelectorAll(`[aria-labelledby]`)).filter((c) => (c.getAttribute('aria-labelledby') ?? '').split(/\s+/).includes(from.id));
-    if (by.length === 1) return by[0];
+    if (by.length === 1) return shownControl(by[0]);
   }
   // The next element after the label is its field (flat forms: label, field, label, field).
   const next = from.nextElementSibling;
