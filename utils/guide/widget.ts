@@ -52,7 +52,9 @@ export function nativeOf(widget: Element): HTMLSelectElement | HTMLInputElement 
 
 /** Whether the element is a list widget «Заполнить» can drive (not an editable region). */
 export function isListWidget(el: Element): boolean {
-  return el.matches(WIDGETS) && !el.matches('[role=textbox], [contenteditable=true]') && !(el.tagName === 'INPUT' || el.tagName === 'TEXTAREA');
+  // A native field that merely carries a library's class (`<select class="ui dropdown">` before
+  // the library wraps it) is filled as the native field it is.
+  return el.matches(WIDGETS) && !el.matches('[role=textbox], [contenteditable=true], input, textarea, select');
 }
 
 /** Whether the widget says it cannot be used now (`aria-disabled`, the libraries' `disabled` classes). */

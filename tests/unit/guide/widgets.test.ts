@@ -180,3 +180,12 @@ describe('label wordings listed in the flow data', () => {
     expect([v('k'), v('s'), v('n'), v('d'), v('b')]).toEqual(['Свидетельство о рождении', 'IV-ОМ', '123456', '01.02.2016', 'Отдел ЗАГС']);
   });
 });
+
+describe('a native select that carries a library class', () => {
+  it('`<select class="ui dropdown">` not yet wrapped by the library is filled as a native select', () => {
+    document.body.innerHTML = `<div class="field"><label for="t">Тип документа</label><select class="ui dropdown" id="t"><option value="">---------</option><option value="1">Свидетельство о рождении</option></select></div>`;
+    const { outcomes } = fillFields([{ name: 'Тип документа', target: { label: 'Тип документа' }, value: 'documentKind' }], { documentKind: 'Свидетельство о рождении' }, undefined, document);
+    expect(outcomes[0]).toMatchObject({ status: 'filled', shown: 'Свидетельство о рождении' });
+    expect((document.getElementById('t') as HTMLSelectElement).value).toBe('1');
+  });
+});
