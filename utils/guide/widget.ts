@@ -82,23 +82,23 @@ export function widgetShows(widget: Element): string {
 
 /** Presses an element as a pointer would: pointer/mouse down and up, then click, at its centre. */
 function press(el: Element): void {
-  const win = el.ownerDocument.defaultView!;
   const r = el.getBoundingClientRect();
   const at = { bubbles: true, cancelable: true, composed: true, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, button: 0 };
-  const Pointer = win.PointerEvent ?? win.MouseEvent;
+  // The script's own event constructors, as for the fill's input/change events (Firefox's content
+  // scripts see the page's window through X-rays).
+  const Pointer = typeof PointerEvent === 'function' ? PointerEvent : MouseEvent;
   (el as HTMLElement).focus?.({ preventScroll: true });
   el.dispatchEvent(new Pointer('pointerdown', at));
-  el.dispatchEvent(new win.MouseEvent('mousedown', at));
+  el.dispatchEvent(new MouseEvent('mousedown', at));
   el.dispatchEvent(new Pointer('pointerup', at));
-  el.dispatchEvent(new win.MouseEvent('mouseup', at));
-  el.dispatchEvent(new win.MouseEvent('click', at));
+  el.dispatchEvent(new MouseEvent('mouseup', at));
+  el.dispatchEvent(new MouseEvent('click', at));
 }
 
 /** Closes a widget's list the way a person would: Escape on it. */
 function close(opener: Element): void {
-  const win = opener.ownerDocument.defaultView!;
   for (const type of ['keydown', 'keyup'] as const) {
-    opener.dispatchEvent(new win.KeyboardEvent(type, { key: 'Escape', code: 'Escape', keyCode: 27, bubbles: true, cancelable: true } as KeyboardEventInit));
+    opener.dispatchEvent(new KeyboardEvent(type, { key: 'Escape', code: 'Escape', keyCode: 27, bubbles: true, cancelable: true } as KeyboardEventInit));
   }
 }
 
