@@ -38,6 +38,21 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('fill:values'), childId: z.string().max(64), keys: z.array(FillKeyEnum).max(20) }),
   /** Opens the help-desk page (`consultant.html`) in a new tab. */
   z.object({ type: z.literal('open-consultant') }),
+  /**
+   * «Скопировать сведения для поддержки»: the guide's state (step ids, no personal data); the
+   * background writes the text (`supportText` in utils/guide/support.ts) with the sender's address.
+   */
+  z.object({
+    type: z.literal('support:text'),
+    recognised: z.string().max(64).nullable(),
+    shown: z.string().max(64).nullable(),
+    targetState: z.enum(['none', 'searching', 'found', 'opener', 'missing']),
+    variant: z.string().max(20),
+    fillOutcomes: z
+      .array(z.object({ name: z.string().max(80), status: z.enum(['filled', 'failed', 'skipped', 'not-found', 'no-value']) }))
+      .max(20)
+      .nullable(),
+  }),
   /** From the popup: opens a child's portal in a new tab, with that child chosen for «Заполнить» in that tab. */
   z.object({ type: z.literal('open-guide'), childId: z.string().max(64) }),
 ]);

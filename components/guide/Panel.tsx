@@ -1,8 +1,7 @@
 import { render } from 'preact';
 import { effect, signal } from '@preact/signals-core';
-import { browser } from 'wxt/browser';
 import type { GuideEngine } from '@/utils/guide/engine';
-import { FILL_TEXT, supportText } from '@/utils/guide/support';
+import { FILL_TEXT } from '@/utils/guide/support';
 import type { FillOutcome } from '@/utils/guide/fill';
 import { stepPosition, textForVariant } from '@/utils/guide/recognise';
 import { redactValues } from '@/utils/guide/mask';
@@ -38,19 +37,8 @@ export interface PanelLayout {
 /** Layout for hosts that place nothing (unit tests, the training page's defaults). */
 export const STATIC_LAYOUT: PanelLayout = { mode: 'full', side: 'right', expanded: false, moveSide() {}, setExpanded() {}, startDrag() {} };
 
-/**
- * Builds the support text for the guide's current state (no personal data, see
- * `utils/guide/support.ts`).
- */
-function supportNow(engine: GuideEngine): string {
-  let version = '';
-  try {
-    version = browser.runtime.getManifest().version;
-  } catch {
-    version = 'неизвестна (расширение обновлено — перезагрузите страницу)';
-  }
-  return supportText({ ...engine.supportFacts(), version, userAgent: navigator.userAgent, now: new Date() });
-}
+/** Said while the step's control is hidden in a closed menu, tab or block and its opener is outlined. */
+const OPENER_TEXT = 'Нужный элемент спрятан в меню или закрытом разделе. Откройте то, что обведено рамкой, — затем покажу, куда нажать.';
 
 /** Selects the support text when its field appears (one stable ref: called on mount only). */
 const selectOnMount = (el: HTMLTextAreaElement | null) => {
@@ -68,7 +56,7 @@ function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelSh
   const copy = engine.state.supportCopy.value;
   const setCopy = (c: { text: string; copied: boolean | null }) => (engine.state.supportCopy.value = c);
   const onCopy = async () => {
-    const text = safe(supportNow(engine));
+    const text = safe(await engine.supportText());
     setCopy({ text, copied: null });
     try {
       await navigator.clipboard.writeText(text);
@@ -192,6 +180,11 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
           )}
           <p class="pfdo-text" data-testid="guide-instruction">{textForVariant(step.instruction, variant)}</p>
           {s.targetState.value === 'found' && <p class="pfdo-hint">Нужное место обведено рамкой.</p>}
+          {s.targetState.value === 'opener' && (
+            <p class="pfdo-hint" data-testid="guide-opener">
+              {OPENER_TEXT}
+            </p>
+          )}
           {s.targetState.value === 'missing' && (
             <p class="pfdo-missing" data-testid="guide-missing">
               Не вижу на странице нужного элемента. Найдите {step.lookFor ?? 'его'}. Если страница ещё загружается — подождите.
@@ -347,6 +340,11 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
         </span>
       </div>
       {step.fill && !viewingOther && <FillFor engine={engine} show={show} bar />}
+      {s.targetState.value === 'opener' && (
+        <p class="pfdo-bar-line" data-testid="guide-opener">
+          {OPENER_TEXT}
+        </p>
+      )}
       {s.targetState.value === 'missing' && (
         <p class="pfdo-bar-line pfdo-missing" data-testid="guide-missing">
           Не вижу нужного элемента. Найдите {step.lookFor ?? 'его'}.

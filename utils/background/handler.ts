@@ -6,6 +6,7 @@ import { REGIONS, regionOfFlow } from '@/utils/profile/regions';
 import { isScanType, type Child } from '@/utils/profile/schema';
 import { sgoFlow } from '@/utils/flows/sgo';
 import { cabinetFlow } from '@/utils/flows/cabinet';
+import { supportTextFor } from '@/utils/guide/support';
 
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
 /** Scans above this are not sent to a page (10 MB, the stored limit). */
@@ -84,6 +85,10 @@ export async function handleRequest(message: unknown, sender: SenderInfo): Promi
     case 'open-consultant':
       await browser.tabs.create({ url: browser.runtime.getURL('/consultant.html') });
       return true;
+    case 'support:text': {
+      const flow = mustBePortal(sender) === 'sgo' ? sgoFlow : cabinetFlow;
+      return supportTextFor(flow, req, { url: sender.url ?? '', version: browser.runtime.getManifest().version, userAgent: globalThis.navigator?.userAgent ?? '', now: new Date() });
+    }
     case 'open-guide': {
       if (!sender.extensionPage) throw new Error('Неверный запрос к расширению');
       const child = await getChild(req.childId);

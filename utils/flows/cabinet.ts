@@ -18,9 +18,25 @@ const dopTab = { text: 'Дополнительное образование', cs
 const applyButton = { text: 'Подать заявку на сертификат' };
 const addDocument = { text: 'Предоставить документ' };
 const submitRequest = [{ text: 'Подать заявление на получение сертификата' }, { text: 'Подать заявление на получение сертификат' }];
-const documentDialog = { role: 'dialog' as const, textContains: 'Тип документа' };
+/** The document dialog (К-5), by the words of its first field, in either wording. */
+const documentDialog = [
+  { role: 'dialog' as const, textContains: 'Тип документа' },
+  { role: 'dialog' as const, textContains: 'Вид документа' },
+];
 const emailDialog = { role: 'dialog' as const, textContains: 'Отправить заявку' };
 const emailField = { within: emailDialog, role: 'textbox' as const };
+/**
+ * The document dialog's field labels with the wordings a portal may use for them (the replica
+ * uses the first; «Серия документа», «Вид документа»… are the same fields). Matched by words,
+ * required-marks and colons aside (`utils/guide/locate.ts`).
+ */
+const docLabels = {
+  kind: ['Тип документа', 'Вид документа'],
+  series: ['Серия', 'Серия документа'],
+  number: ['Номер', 'Номер документа'],
+  issuedAt: ['Дата выдачи', 'Дата выдачи документа', 'Когда выдан'],
+  issuedBy: ['Кем выдан', 'Кем выдан документ', 'Орган, выдавший документ'],
+} as const;
 const certDialog = { role: 'dialog' as const, textContains: 'Получение сертификата ПДО' };
 const getCertificate = { text: 'Получить сертификат' };
 const mailSent = { textContains: 'Подтверждение электронной почты' };
@@ -144,14 +160,14 @@ export const cabinetFlow: Flow = {
       when: { all: [documentDialog], none: [emailDialog, certDialog] },
       instruction:
         'Заполните все поля о документе ребёнка: тип (свидетельство о рождении, с 14 лет — паспорт), серию, номер, дату выдачи, и прикрепите скан или фото в поле «Документ». Кнопка «Заполнить» перенесёт данные из профиля. Затем нажмите «Сохранить».',
-      target: { within: documentDialog, label: 'Тип документа' },
+      target: { within: documentDialog, label: docLabels.kind },
       then: [{ within: documentDialog, text: 'Сохранить' }],
       fill: [
-        { name: 'Тип документа', target: { within: documentDialog, label: 'Тип документа' }, value: 'documentKind' },
-        { name: 'Серия', target: { within: documentDialog, label: 'Серия' }, value: 'documentSeries' },
-        { name: 'Номер', target: { within: documentDialog, label: 'Номер' }, value: 'documentNumber' },
-        { name: 'Дата выдачи', target: { within: documentDialog, label: 'Дата выдачи' }, value: 'documentIssuedAt' },
-        { name: 'Кем выдан', target: { within: documentDialog, label: 'Кем выдан' }, value: 'documentIssuedBy' },
+        { name: 'Тип документа', target: { within: documentDialog, label: docLabels.kind }, value: 'documentKind' },
+        { name: 'Серия', target: { within: documentDialog, label: docLabels.series }, value: 'documentSeries' },
+        { name: 'Номер', target: { within: documentDialog, label: docLabels.number }, value: 'documentNumber' },
+        { name: 'Дата выдачи', target: { within: documentDialog, label: docLabels.issuedAt }, value: 'documentIssuedAt' },
+        { name: 'Кем выдан', target: { within: documentDialog, label: docLabels.issuedBy }, value: 'documentIssuedBy' },
         { name: 'Документ (скан)', target: { within: documentDialog, role: 'file' }, value: 'documentScan' },
       ],
       lookFor: 'окно «Документ ребенка» с полями «Тип документа», «Серия», «Номер»',

@@ -2,11 +2,10 @@ import { signal, computed, batch } from '@preact/signals-core';
 import type { Flow, Step, FillKey } from './types';
 import type { FillChild, FillChildrenResponse, FillValuesResponse, Request, TabState } from '@/utils/messages';
 import { recognise, recogniseDetailed, stepById } from './recognise';
-import { locate } from './locate';
+import { locate, locateOpener } from './locate';
 import { Highlight } from './highlight';
 import { fillFields, undoFill, type FillOutcome, type UndoEntry } from './fill';
 import { pageIsLoading } from './loading';
-import type { SupportFacts } from './support';
 
 /** How long the guide looks for a target before saying what to look for instead (ms). */
 export const TARGET_TIMEOUT_MS = 4000;
@@ -46,8 +45,11 @@ export interface GuideStats {
   maxMs: number;
 }
 
-/** Whether the target of the shown step is on the page. */
-export type TargetState = 'none' | 'searching' | 'found' | 'missing';
+/**
+ * Where the step's control is: `found` (outlined), `opener` (hidden in a closed menu, tab or block:
+ * what opens it is outlined), `searching` (not yet), `missing` (not found in time), `none` (no control).
+ */
+export type TargetState = 'none' | 'searching' | 'found' | 'opener' | 'missing';
 
 /** Sends a request to the background (the only way content scripts reach stored data). */
 export type Send = (req: Request) => Promise<unknown>;
@@ -328,6 +330,13 @@ export class GuideEngine {
       this.setTarget('found');
       return;
     }
+    // Hidden in a closed menu, tab or block: outline what opens it (issue 9 §5).
+    const via = locateOpener(targets[idx], this.doc);
+    if (via) {
+      this.highlight.follow(via.opener);
+      this.setTarget('opener');
+      return;
+    }
     this.highlight.clear();
     if (s.targetState.value === 'missing') return;
     this.setTarget('searching');
@@ -534,21 +543,29 @@ export class GuideEngine {
   }
 
   /**
-   * What «Скопировать сведения для поддержки» reports about the guide right now (no personal
-   * data: steps, target state, variant, the page address — reduced later by `supportText`).
+   * The text of «Скопировать сведения для поддержки»: the background writes it from the guide's
+   * state (step ids, target state, variant, field names and statuses — no personal data) and the
+   * page's address it knows from the sender (`support:text`, utils/guide/support.ts).
+   * @returns the text, or a short Russian line when the background cannot answer (extension updated)
    */
-  supportFacts(): Pick<SupportFacts, 'flow' | 'recognised' | 'shown' | 'targetState' | 'variant' | 'url' | 'fillOutcomes'> {
+  async supportText(): Promise<string> {
     const s = this.state;
-    return {
-      flow: s.flow,
-      recognised: s.recognised.value,
-      shown: s.shown.value,
-      targetState: s.targetState.value,
-      variant: s.variant.value,
-      url: this.doc.defaultView!.location.href,
-      fillOutcomes: s.fillOutcomes.value,
-    };
+    try {
+      const text = await this.send({
+        type: 'support:text',
+        recognised: s.recognised.value?.id ?? null,
+        shown: s.shown.value?.id ?? null,
+        targetState: s.targetState.value,
+        variant: s.variant.value,
+        fillOutcomes: s.fillOutcomes.value?.map((o) => ({ name: o.name, status: o.status })) ?? null,
+      });
+      if (typeof text === 'string') return text;
+    } catch {
+      // fall through
+    }
+    return `Сведения для поддержки недоступны: расширение обновлено или перезапущено — перезагрузите страницу. Шаг: ${s.recognised.value?.code ?? 'не распознан'}.`;
   }
+
 
   /** «Справка для консультанта»: asks the background to open the help-desk page in a new tab. */
   openConsultant(): void {

@@ -3,6 +3,7 @@ import type { ScanPayload } from '@/utils/messages';
 import { locate } from './locate';
 import { fold, words } from './text';
 import { fileFieldVisible } from './visible';
+import { bestOption, isListWidget, nativeOf, pickInWidget, widgetDisabled, widgetShows } from './widget';
 import { isScanType } from '@/utils/profile/scan-types';
 
 /** Result of filling one field, shown in the panel. */
@@ -23,18 +24,25 @@ export interface FillOutcome {
   shown?: string;
 }
 
-/** What is needed to undo a fill: the element and its value before. */
+/**
+ * What is needed to undo a fill: the element and its value before. For a list widget (`widget`
+ * true), `value` is the text it showed and `native` the value of the field it keeps its value in.
+ */
 export interface UndoEntry {
-  el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+  el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | HTMLElement;
   value: string;
   files?: FileList | null;
+  widget?: boolean;
+  native?: string;
 }
 
 /**
  * Fills a portal form the way a person would, so the portal's own scripts notice:
  * the native value setter, then `input` and `change` events. Selects are set by visible
- * option text (folded, whole text first, then containment). Never touches hidden, disabled,
- * read-only or password fields, never clicks anything, never submits.
+ * option text (folded, whole text first, then containment); custom lists (select2, Fomantic,
+ * Chosen, bootstrap-select, ARIA comboboxes) are opened and the option pressed, the only presses
+ * it makes (`./widget.ts`). Every field is read back. Never touches hidden, disabled, read-only or
+ * password fields, never presses a button, never submits.
  * Dates: `DD.MM.YYYY` values go into `type=date` inputs as `YYYY-MM-DD`.
  * File fields: a hidden `input type=file` is filled only when a visible label of its own is in
  * the same field (`fileFieldVisible` in `./visible.ts`); the scan only when its type is one of
@@ -90,6 +98,13 @@ export function fillFields(
       outcomes.push({ name: f.name, status: 'no-value' });
       continue;
     }
+    if (isListWidget(el)) {
+      // A custom list: open it, pick the option by its text, check what it shows (./widget.ts).
+      undo.push({ el: el as HTMLElement, value: widgetShows(el), widget: true, native: nativeOf(el)?.value });
+      const r = pickInWidget(el, value);
+      outcomes.push(r.ok ? { name: f.name, status: 'filled', shown: r.shown } : r.reason ? { name: f.name, status: 'skipped', reason: r.reason } : { name: f.name, status: 'failed' });
+      continue;
+    }
     const before = el.value;
     if (el instanceof root.defaultView!.HTMLSelectElement) {
       const pick = pickOption(el, value);
@@ -124,6 +139,18 @@ export function fillFields(
 export function undoFill(undo: UndoEntry[]): void {
   for (const u of [...undo].reverse()) {
     if (!u.el.isConnected) continue;
+    if (u.widget) {
+      // Pick what it showed before again; a placeholder («Выберите…») is not an option: then the
+      // field it keeps its value in is put back and told (select2, bootstrap-select follow it).
+      if (!u.value || !pickInWidget(u.el, u.value).ok) {
+        const native = nativeOf(u.el);
+        if (native && u.native !== undefined) {
+          native.value = u.native;
+          fire(native);
+        }
+      }
+      continue;
+    }
     if ((u.el as HTMLInputElement).type === 'file') {
       const input = u.el as HTMLInputElement;
       input.files = u.files ?? new DataTransfer().files;
@@ -132,7 +159,7 @@ export function undoFill(undo: UndoEntry[]): void {
       u.el.value = u.value;
       fire(u.el);
     } else {
-      setValue(u.el, u.value);
+      setValue(u.el as HTMLInputElement | HTMLTextAreaElement, u.value);
     }
   }
 }
@@ -143,6 +170,7 @@ function refuse(el: Element): string {
   if (input.type === 'password') return 'поле пароля — его заполняете только вы';
   if (input.disabled) return 'поле недоступно для изменения';
   if (input.readOnly) return 'поле только для чтения';
+  if (isListWidget(el)) return widgetDisabled(el) ? 'поле недоступно для изменения' : '';
   if (!['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName)) return 'это список или поле, которое помощник заполнять не умеет — впишите вручную';
   return '';
 }
@@ -164,14 +192,7 @@ function sameLettersAndDigits(a: string, b: string): boolean {
 
 /** The enabled option whose visible text matches best: equal, then starts with, then contains; or null. */
 function pickOption(el: HTMLSelectElement, text: string): HTMLOptionElement | null {
-  const want = fold(text);
-  const opts = Array.from(el.options).filter((o) => !o.disabled);
-  return (
-    opts.find((o) => fold(o.text) === want) ??
-    opts.find((o) => fold(o.text).startsWith(want) || (want.startsWith(fold(o.text)) && fold(o.text).length > 3)) ??
-    opts.find((o) => fold(o.text).includes(want)) ??
-    null
-  );
+  return bestOption(Array.from(el.options).filter((o) => !o.disabled), (o) => o.text, text);
 }
 
 function fire(el: Element): void {

@@ -1,6 +1,9 @@
 import type { Locator, LocatorRole, Target } from './types';
 import { fold, personText, sameWords, words } from './text';
 import { fileFieldVisible, isVisible } from './visible';
+import { WIDGETS, shownControl } from './widget';
+
+export { WIDGETS };
 
 /** CSS selectors of each role, explicit and implicit (HTML-AAM), plus the portals' known dialog classes. */
 const ROLE_SELECTORS: Record<LocatorRole, string> = {
@@ -46,17 +49,23 @@ export function locate(target: Target | undefined, root: Document | Element = do
  * Every visible element that satisfies all criteria of a locator, in document order.
  * @param loc the locator
  * @param root document or element to search in
+ * @param shown false: hidden elements too (the scope given by `within` must still be visible)
  */
-export function locateAll(loc: Locator, root: Document | Element = document): Element[] {
+export function locateAll(loc: Locator, root: Document | Element = document, shown = true): Element[] {
   let scopes: Array<Document | Element> = [root];
   if (loc.within) {
-    scopes = locateAll(loc.within, root);
+    const alternatives = Array.isArray(loc.within) ? loc.within : [loc.within as Locator];
+    scopes = [];
+    for (const w of alternatives) {
+      scopes = locateAll(w, root);
+      if (scopes.length) break;
+    }
     if (!scopes.length) return [];
   }
   const out: Element[] = [];
   for (const scope of scopes) {
     for (const el of candidates(loc, scope)) {
-      if (!out.includes(el) && accepts(loc, el)) out.push(el);
+      if (!out.includes(el) && accepts(loc, el, shown)) out.push(el);
     }
   }
   return out;
@@ -77,8 +86,8 @@ function candidates(loc: Locator, scope: Document | Element): Element[] {
 }
 
 /** Checks every criterion of the locator on a candidate. */
-function accepts(loc: Locator, el: Element): boolean {
-  if (loc.role && !el.matches(ROLE_SELECTORS[loc.role])) return false;
+function accepts(loc: Locator, el: Element, shown = true): boolean {
+  if (loc.role && !el.matches(ROLE_SELECTORS[loc.role]) && !(loc.role === 'dialog' && isOverlay(el))) return false;
   if (loc.css && !el.matches(loc.css) && !el.closest(loc.css)) return false;
   if (loc.title) {
     const t = fold(loc.title);
@@ -87,8 +96,8 @@ function accepts(loc: Locator, el: Element): boolean {
   }
   if (loc.text !== undefined && !loc.label && !sameWords(ownText(el), loc.text)) return false;
   if (loc.textContains !== undefined && !fold(ownText(el)).includes(fold(loc.textContains))) return false;
-  if (loc.role === 'file') return el instanceof el.ownerDocument.defaultView!.HTMLInputElement && fileFieldVisible(el);
-  return isVisible(el);
+  if (loc.role === 'file') return el instanceof el.ownerDocument.defaultView!.HTMLInputElement && (!shown || fileFieldVisible(el));
+  return !shown || isVisible(el);
 }
 
 /**
@@ -121,6 +130,22 @@ function byText(loc: Locator, scope: Document | Element): Element[] {
   return found.map((el) => widen(el, loc));
 }
 
+/**
+ * A container on top of the page: fixed in the viewport (a modal's overlay or box built without
+ * dialog markup or roles). The page's own `<body>`/`<html>` never count.
+ */
+function isOverlay(el: Element): boolean {
+  const doc = el.ownerDocument;
+  if (el === doc.body || el === doc.documentElement) return false;
+  return doc.defaultView?.getComputedStyle(el).position === 'fixed';
+}
+
+/** The nearest overlay container holding the element, or null. */
+function closestOverlay(el: Element): Element | null {
+  for (let e: Element | null = el; e; e = e.parentElement) if (isOverlay(e)) return e;
+  return null;
+}
+
 /** Whether `want` occurs in `have` as a run of consecutive words. */
 function containsRun(have: string[], want: string[]): boolean {
   outer: for (let i = 0; i + want.length <= have.length; i++) {
@@ -137,7 +162,7 @@ function containsRun(have: string[], want: string[]): boolean {
  */
 function widen(el: Element, loc: Locator): Element {
   const wanted = loc.role ? ROLE_SELECTORS[loc.role] : loc.css;
-  if (wanted) return el.closest(wanted) ?? el;
+  if (wanted) return el.closest(wanted) ?? (loc.role === 'dialog' ? closestOverlay(el) : null) ?? el;
   let e: Element | null = el;
   for (let i = 0; e && i <= CLIMB; i++, e = e.parentElement) {
     if (e.matches(INTERACTIVE)) return e;
@@ -169,14 +194,6 @@ function controlsByLabel(label: string | readonly string[], scope: Document | El
 }
 
 /**
- * Custom widgets a person uses like a form control: ARIA comboboxes and listboxes, and the
- * common select replacements (Semantic/Fomantic `ui dropdown`, select2, Chosen, bootstrap-select),
- * and editable regions.
- */
-export const WIDGETS =
-  '[role=combobox], [role=listbox], [role=textbox], [contenteditable=true], .ui.dropdown, .select2-container, .chosen-container, .bootstrap-select, .selectize-control, .choices';
-
-/**
  * The controls a person sees in a part of the page: visible native fields and widgets, a native
  * field hidden inside (or right beside) a widget counting as that widget.
  */
@@ -197,14 +214,17 @@ function controlFor(l: Element): Element | null {
   const doc = l.ownerDocument;
   const lab = l.closest('label');
   if (lab) {
-    if (lab.htmlFor) return doc.getElementById(lab.htmlFor);
+    if (lab.htmlFor) {
+      const c = doc.getElementById(lab.htmlFor);
+      return c && shownControl(c);
+    }
     const inner = lab.querySelectorAll(CONTROLS);
     if (inner.length === 1) return inner[0];
   }
   const from: Element = lab ?? l;
   if (from.id) {
     const by = Array.from(doc.querySelectorAll(`[aria-labelledby]`)).filter((c) => (c.getAttribute('aria-labelledby') ?? '').split(/\s+/).includes(from.id));
-    if (by.length === 1) return by[0];
+    if (by.length === 1) return shownControl(by[0]);
   }
   // The next element after the label is its field (flat forms: label, field, label, field).
   const next = from.nextElementSibling;
@@ -249,4 +269,59 @@ function innermostSaying(scope: Document | Element, wantWords: string[], says: (
   }
   // Innermost only: an ancestor reached from another word's node is not the element itself.
   return out.filter((el) => !out.some((o) => o !== el && el.contains(o)));
+}
+
+/**
+ * A target that exists but is hidden in a closed menu, dropdown, tab, `<details>` or collapsed
+ * block, and the visible control that opens it, found as a person would: a control that says it
+ * controls the hidden part (`aria-controls`, `data-(bs-)target`, `href="#…"`), the `<summary>` of a
+ * closed `<details>`, the only toggle beside the hidden part (`aria-expanded`, `aria-haspopup`,
+ * `.dropdown-toggle`, `data-toggle`), or the dropdown holding it. More than one such candidate, or none, gives null (nothing is outlined).
+ * @param target the step's control
+ * @returns the hidden control and its opener, or null
+ */
+export function locateOpener(target: Target | undefined, root: Document | Element = document): { el: Element; opener: Element } | null {
+  if (!target) return null;
+  for (const loc of Array.isArray(target) ? target : [target]) {
+    const hidden = locateAll(loc, root, false);
+    if (!hidden.length) continue;
+    if (hidden.some((h) => isVisible(h))) return null;
+    const openers = [...new Set(hidden.map(openerOf).filter((o): o is Element => !!o))];
+    return openers.length === 1 ? { el: hidden[0], opener: openers[0] } : null;
+  }
+  return null;
+}
+
+/** Toggles a person recognises by their markup. */
+const TOGGLE = '[aria-expanded], [aria-haspopup]:not([aria-haspopup=false]), .dropdown-toggle, [data-toggle], [data-bs-toggle], summary';
+
+/** The visible control that shows a hidden element (see {@link locateOpener}), or null. */
+function openerOf(el: Element): Element | null {
+  const doc = el.ownerDocument;
+  let part: Element = el;
+  for (let e = el.parentElement; e && e !== doc.body && !isVisible(e); e = e.parentElement) part = e;
+  const parent = part.parentElement;
+  if (!parent || !isVisible(parent)) return null;
+  const shown = (xs: Iterable<Element>) => [...new Set(Array.from(xs))].filter((x) => isVisible(x) && !part.contains(x));
+  // Controls that name a hidden part by its id.
+  const ids: string[] = [];
+  for (let e: Element | null = el; e && e !== parent; e = e.parentElement) if (e.id) ids.push(e.id);
+  const naming = Array.from(doc.querySelectorAll('[aria-controls], [aria-owns], [data-target], [data-bs-target], a[href^="#"]'));
+  const names = (c: Element, id: string) =>
+    `${c.getAttribute('aria-controls') ?? ''} ${c.getAttribute('aria-owns') ?? ''}`.split(/\s+/).includes(id) ||
+    [c.getAttribute('data-target'), c.getAttribute('data-bs-target'), c.getAttribute('href')].includes(`#${id}`);
+  for (const id of ids) {
+    const by = shown(naming.filter((c) => names(c, id)));
+    if (by.length === 1) return by[0];
+    if (by.length > 1) return null;
+  }
+  const details = el.closest('details:not([open])');
+  if (details) {
+    const summary = details.querySelector(':scope > summary');
+    return summary && isVisible(summary) ? summary : null;
+  }
+  const toggles = shown(Array.from(parent.children).filter((c) => c.matches(TOGGLE) || !!c.querySelector(TOGGLE)).map((c) => (c.matches(TOGGLE) ? c : c.querySelector(TOGGLE)!)));
+  if (toggles.length === 1) return toggles[0];
+  if (toggles.length > 1) return null;
+  return parent.matches('.dropdown, .ui.dropdown, [aria-haspopup]:not([aria-haspopup=false])') ? parent : null;
 }

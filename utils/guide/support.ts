@@ -5,6 +5,7 @@
  * numbers) masked, no field values, no page text.
  */
 import type { Flow, Step } from './types';
+import type { Request } from '@/utils/messages';
 import type { TargetState } from './engine';
 import type { FillOutcome } from './fill';
 
@@ -31,6 +32,7 @@ export interface SupportFacts {
 
 const TARGET_TEXT: Record<TargetState, string> = {
   found: 'найден и обведён рамкой',
+  opener: 'спрятан в меню или закрытом разделе — обведено то, что его открывает',
   missing: 'НЕ найден на странице',
   searching: 'ещё ищется',
   none: 'на этом шаге не нужен',
@@ -119,4 +121,19 @@ export function supportText(f: SupportFacts): string {
     'Личные данные в эти сведения не входят.',
   );
   return lines.join('\n');
+}
+
+/** What the guide sends for the support text: its state by step ids (`support:text` in utils/messages.ts). */
+export type SupportRequest = Extract<Request, { type: 'support:text' }>;
+
+/**
+ * The support text for a guide's request, as the background (and the training portal) answers it.
+ * Unknown step ids count as «не распознан».
+ * @param flow the flow of the sender's portal (from the sender, never from the message)
+ * @param req the guide's state
+ * @param env the sender frame's address, the extension version, the browser's user agent, now
+ */
+export function supportTextFor(flow: Flow, req: SupportRequest, env: { url: string; version: string; userAgent: string; now: Date }): string {
+  const step = (id: string | null) => (id ? (flow.steps.find((s) => s.id === id) ?? null) : null);
+  return supportText({ flow, recognised: step(req.recognised), shown: step(req.shown), targetState: req.targetState, variant: req.variant, fillOutcomes: req.fillOutcomes, ...env });
 }

@@ -24,8 +24,12 @@ export interface Locator {
   role?: LocatorRole;
   /** Known CSS selector as an extra signal: narrows the candidates; alone it is a last resort. */
   css?: string;
-  /** Search only inside the visible element found by this locator (e.g. a dialog by its heading). */
-  within?: Locator;
+  /**
+   * Search only inside the visible elements found by this locator (e.g. a dialog by its heading),
+   * or by the first of these alternatives that finds any (a dialog that says «Тип документа» or
+   * «Вид документа»).
+   */
+  within?: Locator | readonly Locator[];
 }
 
 /** Roles the locator understands (implicit roles per HTML-AAM, reduced to what the portals use). */

@@ -18,6 +18,7 @@ export function isVisible(el: Element): boolean {
   for (let e: Element | null = el; e; e = e.parentElement) {
     if (e.hasAttribute('hidden')) return false;
     if ((e as HTMLInputElement).type === 'hidden' && e.tagName === 'INPUT') return false;
+    if (e !== el && e.tagName === 'DETAILS' && !e.hasAttribute('open') && !el.closest('summary')) return false;
     const style = win?.getComputedStyle(e);
     if (style && (style.display === 'none' || (e === el && style.visibility === 'hidden'))) return false;
   }

@@ -10,6 +10,10 @@ import type { Applicant, Child } from '@/utils/profile/schema';
 import { fillValuesFor } from '@/utils/profile/fill-values';
 import { regionOfFlow } from '@/utils/profile/regions';
 import type { Send } from '@/utils/guide/engine';
+import { supportTextFor } from '@/utils/guide/support';
+import { sgoFlow } from '@/utils/flows/sgo';
+import { cabinetFlow } from '@/utils/flows/cabinet';
+import { browser } from 'wxt/browser';
 import { FAMILY } from './family';
 import type { TrainingPortal } from './nav';
 
@@ -58,6 +62,8 @@ function readState(): TabState {
 
 const FILL_KEY_SET = new Set<string>(FILL_KEYS);
 
+const strOrNull = (v: unknown) => (typeof v === 'string' ? v : null);
+
 /** A request of the guide's engine, or null when it is not one (the shapes of `Request` in utils/messages.ts). */
 function requestOf(m: unknown): Request | null {
   const o = m && typeof m === 'object' ? (m as Record<string, unknown>) : null;
@@ -68,6 +74,10 @@ function requestOf(m: unknown): Request | null {
       return { type: o.type } as Request;
     case 'tab-state:set':
       return o.state && typeof o.state === 'object' ? ({ type: o.type, state: o.state } as Request) : null;
+    case 'support:text':
+      return typeof o.targetState === 'string' && typeof o.variant === 'string'
+        ? ({ type: o.type, recognised: strOrNull(o.recognised), shown: strOrNull(o.shown), targetState: o.targetState, variant: o.variant, fillOutcomes: Array.isArray(o.fillOutcomes) ? o.fillOutcomes : null } as Request)
+        : null;
     case 'fill:values':
       return typeof o.childId === 'string' && Array.isArray(o.keys) && o.keys.every((k) => FILL_KEY_SET.has(k as string))
         ? ({ type: o.type, childId: o.childId, keys: o.keys } as Request)
@@ -121,6 +131,8 @@ export function trainingSend(openPage: (path: string) => void, portal: TrainingP
       case 'open-consultant':
         openPage('/consultant.html');
         return true;
+      case 'support:text':
+        return supportTextFor(portal === 'sgo' ? sgoFlow : cabinetFlow, req, { url: location.href, version: browser.runtime.getManifest().version, userAgent: navigator.userAgent, now: new Date() });
       default:
         throw new Error('Неверный запрос к расширению');
     }

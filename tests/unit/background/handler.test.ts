@@ -43,6 +43,23 @@ describe('background request handler', () => {
     }
   });
 
+  it('support text: written for the sender’s portal and address (query dropped, numbers masked); from elsewhere refused', async () => {
+    vi.spyOn(browser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '1.2.3' });
+    const req = { type: 'support:text', recognised: 'cabinet.email', shown: 'cabinet.email', targetState: 'opener', variant: 'parent', fillOutcomes: [{ name: 'Электронная почта', status: 'failed' }] };
+    const sender = { ...CABINET, url: 'https://cabinet.ruobr.ru/services/dop/certificate/4207000002/?email=ivanova%40mail.ru' };
+    const text = (await handleRequest(req, sender)) as string;
+    expect(text).toContain('К-7 (cabinet.email)');
+    expect(text).toContain('Версия расширения: 1.2.3');
+    expect(text).toContain('Нужный элемент: спрятан в меню');
+    expect(text).toContain('«Заполнить»: Электронная почта — не получилось');
+    expect(text).not.toContain('ivanova');
+    expect(text).not.toContain('4207000002');
+    // A step id of the other portal is not a step here; a popup or a foreign page gets nothing.
+    expect(await handleRequest({ ...req, recognised: 'sgo.login', shown: null }, sender)).toContain('Шаг на странице: не распознан');
+    await expect(handleRequest(req, { extensionPage: true })).rejects.toThrow();
+    await expect(handleRequest({ ...req, targetState: 'nonsense' }, sender)).rejects.toThrow('Неверный запрос');
+  });
+
   it('keeps per-tab guide state (hidden, variant) apart for each tab', async () => {
     await handleRequest({ type: 'tab-state:set', state: { hidden: true } }, tab(7));
     expect(await handleRequest({ type: 'tab-state:get' }, tab(7))).toEqual({ hidden: true, variant: 'parent' });

@@ -5,10 +5,16 @@ import { renderLive } from '@/components/guide/Panel';
 import { GuideEngine } from '@/utils/guide/engine';
 import { cabinetFlow } from '@/utils/flows/cabinet';
 import type { Highlight } from '@/utils/guide/highlight';
+import { supportTextFor } from '@/utils/guide/support';
+import type { Request } from '@/utils/messages';
 
 const highlight = { clear() {}, follow() {}, current: null } as unknown as Highlight;
 
-function setup(send = vi.fn(async () => undefined)) {
+/** Answers like the background: the support text from the guide's state and this page's address. */
+const background = async (m: Request): Promise<unknown> =>
+  m.type === 'support:text' ? supportTextFor(cabinetFlow, m, { url: location.href, version: '1.0.0', userAgent: navigator.userAgent, now: new Date() }) : undefined;
+
+function setup(send = vi.fn(background)) {
   const engine = new GuideEngine(cabinetFlow, highlight, send, () => undefined, document);
   engine.state.recognised.value = cabinetFlow.steps.find((s) => s.id === 'cabinet.email')!;
   engine.state.targetState.value = 'missing';
