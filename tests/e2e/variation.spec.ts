@@ -32,35 +32,9 @@ const SEED = Number(process.env.PFDO_VARIATION_SEED ?? 20_240_906);
  * Failures tolerated for now, one reason each (the product side shrinks this list). Wrong-field
  * fills are never tolerated.
  */
-const SGO_CHOOSE = /^sgo-settings-(two|three)-children/;
-const SGO_FAILED = /^sgo-settings-failed/;
-const CAB_DIALOGS = /^cabinet-(document-form|email|certificate-dialog)/;
-const CAB_SELECT_DIALOGS = /^cabinet-(document-form|certificate-dialog)/;
-const KNOWN: Known[] = [
-  // select2 keeps the native select beside its widget (1×1 px, still "visible"): «Дети»'s field then holds two controls.
-  { page: SGO_CHOOSE, transform: 'widgets-select2', kind: 'recognition', reason: 'select2: native select beside the widget counts as a second control, «Дети» pairs with none' },
-  { page: SGO_CHOOSE, transform: 'widgets-select2', kind: 'outline', reason: 'select2: native select beside the widget counts as a second control, «Дети» pairs with none' },
-  { page: CAB_SELECT_DIALOGS, transform: 'widgets-select2', kind: 'outline', reason: "select2: label `for` reaches the 1×1 px native select; the ring is drawn around it, not the widget" },
-  { page: CAB_SELECT_DIALOGS, transform: 'widgets-fomantic', kind: 'outline', reason: 'Fomantic: label `for` names a select that is gone or hidden in the widget; no fallback to the widget beside the label' },
-  // Cabinet dialogs have no role in the markup: `.modal` is the only sign of a dialog.
-  { page: CAB_DIALOGS, transform: 'classes-ids', kind: 'recognition', reason: 'cabinet dialogs are found by the `.modal` class only; without classes nothing says «dialog»' },
-  { page: CAB_DIALOGS, transform: 'classes-ids', kind: 'outline', reason: 'cabinet dialogs are found by the `.modal` class only; without classes nothing says «dialog»' },
-  { page: CAB_DIALOGS, transform: 'dialogs-no-role', kind: 'recognition', reason: 'a dialog without role and without a known modal class (plain fixed overlay) is not a dialog to the locator' },
-  { page: CAB_DIALOGS, transform: 'dialogs-no-role', kind: 'outline', reason: 'a dialog without role and without a known modal class (plain fixed overlay) is not a dialog to the locator' },
-  { page: /^cabinet-login-error/, transform: 'classes-ids', kind: 'recognition', reason: 'cabinet.login-error is recognised by the `.errorlist` class only' },
-  { page: SGO_FAILED, transform: 'classes-ids', kind: 'recognition', reason: 'sgo errorModal needs the `.modal` class as well as role=dialog' },
-  { page: SGO_FAILED, transform: 'classes-ids', kind: 'outline', reason: 'sgo errorModal needs the `.modal` class as well as role=dialog' },
-  { page: SGO_FAILED, transform: 'dialogs-no-role', kind: 'recognition', reason: 'sgo errorModal needs role=dialog and `.modal`; the plain overlay has neither' },
-  { page: SGO_FAILED, transform: 'dialogs-no-role', kind: 'outline', reason: 'sgo errorModal needs role=dialog and `.modal`; the plain overlay has neither' },
-  { page: SGO_FAILED, transform: 'tag-swap', kind: 'outline', reason: 'the error modal\'s target is role=button in it: buttons made links are not found (or «Закрыть» is outlined instead of ×, also right)' },
-  // Flat forms (labels-detached): «Номер [column div > input] Статус [column div > input]» as siblings.
-  { page: /^sgo-settings-issued/, transform: 'labels-detached', kind: 'recognition', reason: 'flat form: the label is followed by a column div holding the field, not the field; the shared container has two fields, so «Номер» pairs with none' },
-  { page: /^sgo-settings-issued/, transform: 'labels-detached', kind: 'outline', reason: 'flat form: «Номер» pairs with none (see recognition)' },
-  { page: 'cabinet-document-form-native-date', transform: 'labels-detached', kind: 'outline', reason: 'flat form without `for`: «Тип документа» is not paired with its select' },
-  // Combinations include the transforms above.
-  { page: new RegExp(`${SGO_CHOOSE.source}|${SGO_FAILED.source}|${CAB_DIALOGS.source}|^cabinet-login-error|^sgo-settings-issued`), transform: 'combo', kind: 'recognition', reason: 'the combination includes classes-ids / dialogs-no-role / select2 (see above)' },
-  { page: new RegExp(`${SGO_CHOOSE.source}|${SGO_FAILED.source}|${CAB_DIALOGS.source}|^sgo-settings-issued`), transform: 'combo', kind: 'outline', reason: 'the combination includes classes-ids / dialogs-no-role / widgets / tag-swap (see above)' },
-];
+// Empty: every variant of every page passes (seeds 20240906 and others, see the issue notes). A
+// failure the product cannot fix yet goes here as { page, transform, kind, reason }.
+const KNOWN: Known[] = [];
 
 const ALL: Array<ReplicaPage & { flow: 'sgo' | 'cabinet' }> = [
   ...sgoPages.map((p) => ({ ...p, flow: 'sgo' as const })),

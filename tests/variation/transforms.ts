@@ -314,8 +314,12 @@ export const labelsDetached: Transform = (doc, rng) => {
     let lab: Element = mode === 'sibling' || chance(rng, 0.5) ? unlabel(doc, label, rng) : label;
     lab.removeAttribute('for');
     if (mode === 'table') {
+      // The nodes after the label up to the one holding its control (not the fields after it).
       const followers: Node[] = [];
-      for (let n = lab.nextSibling; n; n = n.nextSibling) followers.push(n);
+      for (let n = lab.nextSibling; n; n = n.nextSibling) {
+        followers.push(n);
+        if (n === control || n.contains(control)) break;
+      }
       if (!followers.some((n) => n === control || n.contains(control))) continue;
       const table = doc.createElement('table');
       const tr = table.appendChild(doc.createElement('tbody')).appendChild(doc.createElement('tr'));

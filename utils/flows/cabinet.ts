@@ -14,11 +14,18 @@ const LOGIN = /^\/(?:login|accounts\/login)\/?$/i;
 const esiaButton = { text: 'Войти через Госуслуги' };
 const loginHeading = { textContains: 'Вход в личный кабинет' };
 const menuServices = { text: 'Услуги' };
-const dopTab = { text: 'Дополнительное образование', css: 'a, [role=tab], .item' };
+/** The sub-tab (a link, tab or button — not the page's heading of the same words). */
+const dopTab = [
+  { text: 'Дополнительное образование', css: 'a, [role=tab], .item' },
+  { text: 'Дополнительное образование', role: 'tab' as const },
+  { text: 'Дополнительное образование', role: 'button' as const },
+];
 const applyButton = { text: 'Подать заявку на сертификат' };
 const addDocument = { text: 'Предоставить документ' };
 const submitRequest = [{ text: 'Подать заявление на получение сертификата' }, { text: 'Подать заявление на получение сертификат' }];
 /** The document dialog (К-5), by the words of its first field, in either wording. */
+/** The login form's error: the portal's words (seeds), or Django's error list. */
+const loginError = [{ textContains: 'логин/пароль не подходит' }, { css: '.errorlist' }];
 const documentDialog = [
   { role: 'dialog' as const, textContains: 'Тип документа' },
   { role: 'dialog' as const, textContains: 'Вид документа' },
@@ -91,7 +98,7 @@ export const cabinetFlow: Flow = {
       code: 'К-13',
       title: 'Логин и пароль не подходят',
       problem: true,
-      when: { path: LOGIN, all: [{ css: '.errorlist' }], none: [esiaDown] },
+      when: { path: LOGIN, all: [loginError], none: [esiaDown] },
       instruction:
         'С 01.07.2024 в личный кабинет входят только через Госуслуги, поэтому логин и пароль из школы больше не подходят. Нажмите «Войти через Госуслуги». Нужна подтверждённая учётная запись, а ФИО, дата рождения, СНИЛС и документ должны совпадать с данными школы.',
       target: esiaButton,
@@ -101,7 +108,7 @@ export const cabinetFlow: Flow = {
       id: 'cabinet.login',
       code: 'К-1',
       title: 'Вход в личный кабинет',
-      when: { path: LOGIN, all: [loginHeading], none: [esiaDown, { css: '.errorlist' }] },
+      when: { path: LOGIN, all: [loginHeading], none: [esiaDown, loginError] },
       instruction: {
         parent:
           'Нажмите «Войти через Госуслуги» и войдите своей подтверждённой учётной записью. Держите телефон рядом: Госуслуги пришлют код. Ребёнок должен быть привязан к вам в разделе «Семья и дети» на Госуслугах.',

@@ -18,14 +18,22 @@ const childSelect = { label: 'Дети', role: 'combobox' as const };
 const numberField = { label: 'Номер', role: 'textbox' as const };
 const statusField = { label: 'Статус', role: 'textbox' as const };
 const ageText = { textContains: 'можно создать только для учащегося в возрасте от 5 до 18 лет' };
-const errorModal = { role: 'dialog' as const, css: '.modal' };
+/**
+ * The portal's error window after «Получить сертификат»: a dialog titled «Ошибка» (however it is
+ * built: Bootstrap modal, any dialog role, an overlay), or a Bootstrap modal of the page.
+ */
+const errorModal = [
+  { role: 'dialog' as const, textContains: 'Ошибка' },
+  { role: 'dialog' as const, css: '.modal' },
+];
 const settingsLink = { title: 'Персональные настройки' };
 /**
  * The login page by meaning, not by class names: a Госуслуги control — the known `div.gosbutton`,
  * whose only word is «Через» (the Госуслуги logo is an image without alt, portals.md §1), or a
  * «Войти через Госуслуги» link — or a password field (the login-and-password form).
  */
-const gosControl = [{ css: '.gosbutton' }, { text: 'Через' }, { textContains: 'войти через госуслуги' }, { textContains: 'вход через госуслуги' }];
+// The whole phrase before the lone word «Через» (a link «Войти <span>через</span> Госуслуги» is the link, not its span).
+const gosControl = [{ css: '.gosbutton' }, { textContains: 'войти через госуслуги' }, { textContains: 'вход через госуслуги' }, { text: 'Через' }];
 const loginPage = [...gosControl, { role: 'password' as const }];
 const loginError = [{ textContains: 'неправильный логин' }, { textContains: 'неверный логин' }, { css: '.alert-danger, .error-message, .login-error' }];
 
@@ -77,7 +85,7 @@ export const sgoFlow: Flow = {
       when: { path: SETTINGS, all: [errorModal] },
       instruction:
         'Портал ответил ошибкой (текст — в окне). Закройте окно и нажмите «Получить сертификат» ещё раз позже. Если ошибка повторяется, перепишите её текст и обратитесь в школу или в муниципальный опорный центр.',
-      target: { within: errorModal, role: 'button' },
+      target: [{ within: errorModal, text: 'Закрыть' }, { within: errorModal, title: 'Закрыть' }, { within: errorModal, role: 'button' }],
       lookFor: 'окно с сообщением об ошибке и кнопку «Закрыть» в нём',
     },
     {

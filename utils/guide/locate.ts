@@ -198,9 +198,16 @@ function controlsByLabel(label: string | readonly string[], scope: Document | El
  * field hidden inside (or right beside) a widget counting as that widget.
  */
 function fieldsIn(container: Element): Element[] {
-  const widgets = Array.from(container.querySelectorAll(WIDGETS)).filter((w) => !w.parentElement?.closest(WIDGETS) && isVisible(w));
-  const natives = Array.from(container.querySelectorAll(CONTROLS)).filter((c) => !c.closest(WIDGETS) && !widgets.some((w) => w.contains(c)) && isVisible(c));
-  return [...widgets, ...natives];
+  const out: Element[] = Array.from(container.querySelectorAll(WIDGETS)).filter((w) => !w.parentElement?.closest(WIDGETS) && isVisible(w));
+  for (const c of Array.from(container.querySelectorAll(CONTROLS))) {
+    if (c.closest(WIDGETS) || out.some((w) => w.contains(c))) continue;
+    // A native list concealed behind its widget (select2 keeps it 1×1 px beside) is that widget.
+    const shown = shownControl(c);
+    if (shown !== c) {
+      if (container.contains(shown) && !out.includes(shown)) out.push(shown);
+    } else if (isVisible(c)) out.push(c);
+  }
+  return out;
 }
 
 /**
@@ -214,12 +221,16 @@ function controlFor(l: Element): Element | null {
   const doc = l.ownerDocument;
   const lab = l.closest('label');
   if (lab) {
-    if (lab.htmlFor) {
-      const c = doc.getElementById(lab.htmlFor);
-      return c && shownControl(c);
+    const c = lab.htmlFor ? doc.getElementById(lab.htmlFor) : null;
+    if (c) {
+      const shown = shownControl(c);
+      // A hidden file input behind its label is the file field (checked by the `file` role).
+      if (isVisible(shown) || c.matches('input[type=file]')) return shown;
+      // `for` names a field that is gone or hidden with no widget: pair as a person would, below.
+    } else if (!lab.htmlFor) {
+      const inner = lab.querySelectorAll(CONTROLS);
+      if (inner.length === 1) return shownControl(inner[0]);
     }
-    const inner = lab.querySelectorAll(CONTROLS);
-    if (inner.length === 1) return inner[0];
   }
   const from: Element = lab ?? l;
   if (from.id) {
@@ -228,7 +239,12 @@ function controlFor(l: Element): Element | null {
   }
   // The next element after the label is its field (flat forms: label, field, label, field).
   const next = from.nextElementSibling;
-  if (next && (next.matches(CONTROLS) || next.matches(WIDGETS)) && isVisible(next)) return next;
+  if (next && (next.matches(CONTROLS) || next.matches(WIDGETS)) && isVisible(next)) return shownControl(next);
+  // …or the box right after it that holds one field and no words of its own (a form's column).
+  if (next && isVisible(next)) {
+    const inside = fieldsIn(next);
+    if (inside.length === 1 && words(personText(next)).length === words(personText(inside[0])).length) return inside[0];
+  }
   let container: Element | null = from.parentElement;
   for (let i = 0; container && i < CLIMB + 1; i++, container = container.parentElement) {
     const fields = fieldsIn(container);

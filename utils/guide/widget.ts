@@ -23,13 +23,14 @@ const LIST = '[role=listbox], .menu, .dropdown-menu, .chosen-drop, .select2-drop
 const NATIVE = 'select, input[type=hidden]';
 
 /**
- * The visible control a person uses for a native field: the field itself when visible; for a
- * hidden `select` or `input type=hidden`, the widget around it (Fomantic, bootstrap-select) or
- * right after it (select2, Chosen). Otherwise the field itself (callers then find it hidden).
- * @param el a control found by its label (`<label for>`, `aria-labelledby`)
+ * The visible control a person uses for a native field: the field itself, unless it is a `select`
+ * or `input type=hidden` concealed behind a widget (hidden, `aria-hidden`, or a box of a pixel or
+ * two as select2 leaves it) — then the widget around it (Fomantic, bootstrap-select) or right
+ * after it (select2, Chosen). A field that is plainly visible is never swapped for a neighbour.
+ * @param el a control found by its label (`<label for>`, `aria-labelledby`, the next element)
  */
 export function shownControl(el: Element): Element {
-  if (isVisible(el) || !el.matches(NATIVE)) return el;
+  if (!el.matches(NATIVE) || !concealed(el)) return el;
   const around = el.parentElement?.closest(WIDGETS);
   if (around && isVisible(around)) return around;
   let next = el.nextElementSibling;
@@ -37,6 +38,13 @@ export function shownControl(el: Element): Element {
     if (next.matches(WIDGETS) && isVisible(next)) return next;
   }
   return el;
+}
+
+/** Whether a native field is out of a person's sight: hidden, `aria-hidden`, or a box of ≤ 2 px. */
+function concealed(el: Element): boolean {
+  if (!isVisible(el) || el.getAttribute('aria-hidden') === 'true') return true;
+  const r = el.getBoundingClientRect();
+  return el.ownerDocument.documentElement.getClientRects().length > 0 && (r.width <= 2 || r.height <= 2);
 }
 
 /**
@@ -47,7 +55,7 @@ export function nativeOf(widget: Element): HTMLSelectElement | HTMLInputElement 
   const inside = widget.querySelector(NATIVE);
   if (inside) return inside as HTMLSelectElement | HTMLInputElement;
   const prev = widget.previousElementSibling;
-  return prev && prev.matches('select') && !isVisible(prev) ? (prev as HTMLSelectElement) : null;
+  return prev && prev.matches('select') && concealed(prev) ? (prev as HTMLSelectElement) : null;
 }
 
 /** Whether the element is a list widget «Заполнить» can drive (not an editable region). */
