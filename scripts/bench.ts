@@ -11,7 +11,7 @@
  * 5. JS heap after a full flow, with and without the extension;
  * 6. papers: click → PDF, cold (lazy chunk) and warm, and the PDF's size;
  * 7. popup: first paint and interactive.
- * Options: `--runs N` (default 7), `--no-build`.
+ * Options: `--runs N` (default 7), `--no-build`, `--only costs,idle,…` (some sections; nothing written).
  */
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -327,11 +327,17 @@ async function main() {
   const plain = await launchPlain();
   try {
     await seedProfile(b, { applicant: FAMILY.applicant, children: [...FAMILY.children], scans: [...FAMILY.scans], activeChildId: 'child-artem' });
-    await latency(b);
-    await costs(b);
-    await idle(b, plain);
-    await memory(b, plain);
-    await popupAndPapers(b);
+    // `--only costs,idle` runs some sections (a quick check while working; results not written).
+    const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1].split(',') : null;
+    const sections: Record<string, () => Promise<void>> = {
+      latency: () => latency(b),
+      costs: () => costs(b),
+      idle: () => idle(b, plain),
+      memory: () => memory(b, plain),
+      papers: () => popupAndPapers(b),
+    };
+    for (const [name, run] of Object.entries(sections)) if (!only || only.includes(name)) await run();
+    if (only) return;
   } finally {
     await b.close();
     await plain.close();

@@ -2,7 +2,7 @@ import { signal, computed, batch } from '@preact/signals-core';
 import type { Flow, Step, FillKey } from './types';
 import type { FillChild, FillChildrenResponse, FillValuesResponse, Request, TabState } from '@/utils/messages';
 import { recognise, recogniseDetailed, stepById } from './recognise';
-import { locate, locateOpener } from './locate';
+import { locate, locateOpener, withPageText } from './locate';
 import { Highlight } from './highlight';
 import { fillFields, undoFill, type FillOutcome, type UndoEntry } from './fill';
 import { pageIsLoading } from './loading';
@@ -224,7 +224,8 @@ export class GuideEngine {
     const t0 = performance.now();
     this.lastPassAt = t0;
     try {
-      this.recognitionPass();
+      // One reading of the page's text for every condition and the outline of this pass.
+      withPageText(() => this.recognitionPass());
     } finally {
       const ms = performance.now() - t0;
       this.stats.passes++;

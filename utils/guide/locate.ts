@@ -120,7 +120,8 @@ function byText(loc: Locator, scope: Document | Element): Element[] {
   const want = fold(raw);
   const wantWords = words(raw);
   const says = exact ? (el: Element) => containsRun(words(ownText(el)), wantWords) : (el: Element) => fold(ownText(el)).includes(want);
-  const found = innermostSaying(scope, wantWords, says, NOT_TEXT);
+  // A control says its text and little more; a message may be a paragraph.
+  const found = innermostSaying(scope, wantWords, says, NOT_TEXT, exact ? raw.length * 4 + 200 : 5000);
   if (exact) {
     // Input buttons carry their text in `value`.
     for (const input of Array.from(scope.querySelectorAll('input[type=submit], input[type=button]'))) {
@@ -185,7 +186,7 @@ function controlsByLabel(label: string | readonly string[], scope: Document | El
   }
   for (const v of variants) {
     const want = words(v);
-    for (const l of innermostSaying(scope, want, (el) => containsRun(words(personText(el)), want), NOT_LABEL)) {
+    for (const l of innermostSaying(scope, want, (el) => containsRun(words(personText(el)), want), NOT_LABEL, v.length * 4 + 200)) {
       if (!sameWords(personText(l), v)) continue;
       add(controlFor(l));
     }
@@ -258,24 +259,66 @@ function controlFor(l: Element): Element | null {
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 const NOT_LABEL = new Set([...NOT_TEXT, 'OPTION', 'SELECT', 'TEXTAREA']);
 
+/** The text nodes of a scope with their folded data (lower case, ё → е, soft hyphens and zero-width characters gone). */
+interface PageText {
+  nodes: Text[];
+  folded: string[];
+}
+
+/** Text of whole documents read once per recognition pass (see {@link withPageText}); null outside a pass. */
+let passText: Map<Node, PageText> | null = null;
+
+/**
+ * Runs `fn` (a recognition pass: every step's conditions and the outline) reading each document's
+ * text once, however many locators ask: the text nodes and their folded data are kept until `fn`
+ * returns. The page must not change during `fn` (the guide's own nodes are in its shadow root).
+ * @returns what `fn` returns
+ */
+export function withPageText<T>(fn: () => T): T {
+  if (passText) return fn();
+  passText = new Map();
+  try {
+    return fn();
+  } finally {
+    passText = null;
+  }
+}
+
+/** The scope's text nodes and folded data: from the pass's copy for a whole document, else read now. */
+function pageText(scope: Document | Element): PageText {
+  const cached = passText?.get(scope);
+  if (cached) return cached;
+  const doc = scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument!;
+  const walker = doc.createTreeWalker(scope, 4 /* NodeFilter.SHOW_TEXT */);
+  const out: PageText = { nodes: [], folded: [] };
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const data = n.nodeValue;
+    if (!data || !/\S/.test(data)) continue;
+    out.nodes.push(n as Text);
+    out.folded.push(data.toLowerCase().replace(/ё/g, 'е').replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, ''));
+  }
+  if (passText && scope.nodeType === 9) passText.set(scope, out);
+  return out;
+}
+
 /**
  * The innermost elements that say the wanted words (`says`), in document order. One walk over the
  * text nodes finds those holding the longest wanted word; from each, the first ancestor that says
  * the words is taken (so text split over `<b>`/`<span>`/`<br>` is found). Cost grows with the
  * page's text, not with its depth.
  */
-function innermostSaying(scope: Document | Element, wantWords: string[], says: (el: Element) => boolean, skip: Set<string>): Element[] {
+function innermostSaying(scope: Document | Element, wantWords: string[], says: (el: Element) => boolean, skip: Set<string>, maxText: number): Element[] {
   const key = wantWords.reduce((a, b) => (b.length > a.length ? b : a), '');
-  const doc = scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument!;
-  const walker = doc.createTreeWalker(scope, 4 /* NodeFilter.SHOW_TEXT */);
+  const { nodes, folded } = pageText(scope);
   const out: Element[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const data = n.nodeValue;
-    if (!data || data.length < key.length) continue;
-    if (!data.toLowerCase().replace(/ё/g, 'е').replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').includes(key)) continue;
-    let el = n.parentElement;
+  for (let k = 0; k < nodes.length; k++) {
+    if (folded[k].length < key.length || !folded[k].includes(key)) continue;
+    let el = nodes[k].parentElement;
     for (let i = 0; el && i < 10; i++, el = el.parentElement) {
       if (skip.has(el.tagName)) break;
+      // Far more text than wanted: no element from here up says just these words (a cheap native
+      // length instead of reading a whole section as a person would).
+      if ((el.textContent?.length ?? 0) > maxText) break;
       if (says(el)) {
         if (!out.includes(el)) out.push(el);
         break;

@@ -1,5 +1,5 @@
 import type { VariantText, Flow, PageMatch, Step, Target } from './types';
-import { locate } from './locate';
+import { locate, withPageText } from './locate';
 
 /**
  * Whether a page matches a step's description.
@@ -48,7 +48,7 @@ export interface Recognition {
  */
 export function recogniseDetailed(flow: Flow, doc: Document, url: string | URL): Recognition {
   const seen = new Map<Target, boolean>();
-  const hits = flow.steps.filter((s) => s.when && matchPage(s.when, doc, url, seen));
+  const hits = withPageText(() => flow.steps.filter((s) => s.when && matchPage(s.when, doc, url, seen)));
   if (hits.length <= 1) return { step: hits[0] ?? null, tied: [] };
   const best = Math.max(...hits.map(evidenceOf));
   const top = hits.filter((s) => evidenceOf(s) === best);
@@ -70,7 +70,7 @@ export function recognise(flow: Flow, doc: Document, url: string | URL): Step | 
  */
 export function matchingSteps(flow: Flow, doc: Document, url: string | URL): string[] {
   const seen = new Map<Target, boolean>();
-  return flow.steps.filter((s) => s.when && matchPage(s.when, doc, url, seen)).map((s) => s.id);
+  return withPageText(() => flow.steps.filter((s) => s.when && matchPage(s.when, doc, url, seen)).map((s) => s.id));
 }
 
 /**
