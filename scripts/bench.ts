@@ -6,7 +6,8 @@
  *
  * 1. size of every built file (raw, gzip), content scripts per portal;
  * 2. target inserted → highlight drawn, for the extension and for driver.js (same page, same run);
- * 3. recognition cost as the page grows (1k/10k/100k elements) and for a burst of 1 000 mutations;
+ * 3. recognition cost as the page grows (1k/10k/100k elements), beside the floor (one bare
+ *    TreeWalker walk over the page's text in the same page) and for a burst of 1 000 mutations;
  * 4. idle cost over 10 s on a page that does not change (CPU, timers and frames requested);
  * 5. JS heap after a full flow, with and without the extension;
  * 6. papers: click → PDF, cold (lazy chunk) and warm, and the PDF's size;
@@ -187,6 +188,23 @@ async function costs(b: ExtensionBrowser) {
     const st = stat(xs);
     row(`один проход, ${n.toLocaleString('ru')} элементов`, fmt(st));
     out[`pass_${n}`] = st;
+    // The floor (issue 11): one bare TreeWalker walk over the page's text nodes, the least any
+    // full reading of the page can cost, in the same page and run; and the pass's ratio to it.
+    const walks: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      walks.push(
+        await page.evaluate(() => {
+          const t0 = performance.now();
+          const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          let chars = 0;
+          for (let t = w.nextNode(); t; t = w.nextNode()) chars += (t as Text).data.length;
+          return chars >= 0 ? performance.now() - t0 : 0;
+        }),
+      );
+    }
+    const floor = stat(walks);
+    row(`  голый обход текста (нижняя граница), ${n.toLocaleString('ru')}`, `${fmt(floor)}; проход / обход = ${(st.median / Math.max(floor.median, 0.01)).toFixed(1)}×`);
+    out[`floor_${n}`] = floor;
     await page.close();
   }
   // A burst of 1 000 mutations, one per task.
