@@ -3,7 +3,7 @@ import { useSignal } from '@preact/signals';
 import { checkPhone } from '@/utils/profile/checks';
 import {
   APPLICANT_FIELD_NAMES,
-  applicantErrorKey,
+  applicantDraftErrors,
   applicantFieldGroup,
   applicantToDraft,
   changedKeys,
@@ -11,28 +11,14 @@ import {
   planStore,
   unsavedAdvice,
   unsavedMessage,
+  validateApplicantDraft as validate,
   type ApplicantDraft,
 } from '@/utils/profile/drafts';
-import { Applicant, fieldErrors } from '@/utils/profile/schema';
+import type { Applicant } from '@/utils/profile/schema';
 import { ProfileValidationError } from '@/utils/profile/db';
 import { Group, RadioGroup, TextField } from './fields';
 import { focusFirstError, useDraftForm } from './useDraftForm';
 import type { Unsaved } from './unsaved';
-
-function validate(d: ApplicantDraft): Partial<Record<keyof ApplicantDraft, string>> {
-  const r = Applicant.safeParse(draftToApplicantInput(d));
-  if (r.success) return {};
-  return mapErrors(fieldErrors(r.error));
-}
-
-function mapErrors(byPath: Record<string, string>): Partial<Record<keyof ApplicantDraft, string>> {
-  const out: Partial<Record<keyof ApplicantDraft, string>> = {};
-  for (const [path, msg] of Object.entries(byPath)) {
-    const key = applicantErrorKey(path) || 'lastName';
-    out[key] ??= msg;
-  }
-  return out;
-}
 
 const FORM_ORDER = Object.keys(applicantToDraft()) as (keyof ApplicantDraft)[];
 /** The field that comes first on the form. */
@@ -172,7 +158,7 @@ export function ApplicantForm(p: ApplicantFormProps) {
           p.onSaved?.(stored);
         } catch (err) {
           if (!alive.current) return;
-          if (err instanceof ProfileValidationError) form.showErrors(mapErrors(err.fields));
+          if (err instanceof ProfileValidationError) form.showErrors(applicantDraftErrors(err.fields));
           status.value = { kind: 'error', text: `Не удалось сохранить: ${err instanceof Error ? err.message : String(err)}` };
           return;
         } finally {
@@ -232,7 +218,7 @@ export function ApplicantForm(p: ApplicantFormProps) {
       p.onSaved?.(stored);
     } catch (err) {
       if (err instanceof ProfileValidationError) {
-        form.showErrors(mapErrors(err.fields));
+        form.showErrors(applicantDraftErrors(err.fields));
         status.value = { kind: 'error', text: 'Не сохранено: исправьте поля, отмеченные красным.' };
         setTimeout(() => focusFirstError(ref.current), 0);
       } else {

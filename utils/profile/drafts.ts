@@ -5,7 +5,7 @@
  * Dates in drafts are shown as `DD.MM.YYYY`; the schema accepts both that and `YYYY-MM-DD`.
  */
 import { formatRuDate } from './dates';
-import type { Applicant, Child, ChildDocumentKind } from './schema';
+import { Applicant as ApplicantSchema, fieldErrors, type Applicant, type Child, type ChildDocumentKind } from './schema';
 
 /** Flat form state of the applicant block. */
 export interface ApplicantDraft {
@@ -108,6 +108,26 @@ export function applicantErrorKey(path: string): keyof ApplicantDraft | '' {
   if (head === 'passport') return 'passportSeries';
   const direct: string[] = ['birthDate', 'relation', 'email', 'phone', 'address', 'snils'];
   return head && direct.includes(head) ? (head as keyof ApplicantDraft) : '';
+}
+
+/**
+ * Schema errors by applicant draft field (the first message of each field; form-level errors on
+ * «Фамилия», the form's first field).
+ * @param byPath `fieldErrors` output or a `ProfileValidationError`'s fields
+ */
+export function applicantDraftErrors(byPath: Record<string, string>): Partial<Record<keyof ApplicantDraft, string>> {
+  const out: Partial<Record<keyof ApplicantDraft, string>> = {};
+  for (const [path, msg] of Object.entries(byPath)) out[applicantErrorKey(path) || 'lastName'] ??= msg;
+  return out;
+}
+
+/**
+ * The applicant form's check: the draft against the `Applicant` schema (СНИЛС, ИНН, passport…).
+ * @returns Russian errors by draft field; `{}` when the draft may be stored
+ */
+export function validateApplicantDraft(d: ApplicantDraft): Partial<Record<keyof ApplicantDraft, string>> {
+  const r = ApplicantSchema.safeParse(draftToApplicantInput(d));
+  return r.success ? {} : applicantDraftErrors(fieldErrors(r.error));
 }
 
 /**

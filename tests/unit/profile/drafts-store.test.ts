@@ -7,23 +7,12 @@ import {
   draftToApplicantInput,
   planStore,
   unsavedMessage,
+  validateApplicantDraft as validate,
   type ApplicantDraft,
 } from '@/utils/profile/drafts';
-import { Applicant, fieldErrors } from '@/utils/profile/schema';
+import { Applicant } from '@/utils/profile/schema';
 import { APPLICANT } from './fixtures';
 
-/** The applicant form's own check: Russian errors by draft key (as `ApplicantForm` maps them). */
-function validate(d: ApplicantDraft): Partial<Record<keyof ApplicantDraft, string>> {
-  const r = Applicant.safeParse(draftToApplicantInput(d));
-  if (r.success) return {};
-  const out: Partial<Record<keyof ApplicantDraft, string>> = {};
-  for (const [path, msg] of Object.entries(fieldErrors(r.error))) {
-    const [head, sub] = path.split('.');
-    const key = (head === 'name' ? sub : head === 'passport' ? `passport${sub![0]!.toUpperCase()}${sub!.slice(1)}` : head) as keyof ApplicantDraft;
-    out[key] ??= msg;
-  }
-  return out;
-}
 const plan = (draft: ApplicantDraft, saved: ApplicantDraft) => planStore(draft, saved, validate, applicantFieldGroup);
 const stored = applicantToDraft(Applicant.parse(APPLICANT));
 const empty = applicantToDraft();
