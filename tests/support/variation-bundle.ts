@@ -1,8 +1,7 @@
-import { buildSync } from 'esbuild';
-import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { resolveReplica } from '../../replicas/router';
 import { CHROMIUM, TSX_NAME_SHIM } from './browser';
+import { pageBundle } from './matrix-bundle';
 
 /**
  * Bundles the variation suite's page code (`tests/variation/page.ts`: flows, recogniser, `locate`,
@@ -10,15 +9,7 @@ import { CHROMIUM, TSX_NAME_SHIM } from './browser';
  * @returns JavaScript source that defines `window.__pfdoVariation`
  */
 export function variationBundle(): string {
-  const out = buildSync({
-    entryPoints: [resolve('tests/variation/page.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    target: 'chrome120',
-    alias: { '@': resolve('.') },
-  });
-  return out.outputFiles[0].text;
+  return pageBundle('tests/variation/page.ts');
 }
 
 /** A plain Chromium (no extension) whose context serves the replicas at the real host names. */

@@ -1,10 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Applicant, Child } from '@/utils/profile/schema';
 import { APPLICANT, CHILD } from '../profile/fixtures';
+import { closePopup, renderPopup } from './render-popup';
 
 /** What the mocked profile database holds for the next popup. */
 const db = vi.hoisted(() => ({ children: [] as unknown[], applicant: undefined as unknown }));
@@ -36,15 +35,7 @@ async function popup(children: Child[], applicant: Applicant | undefined, storag
   db.children = children;
   db.applicant = applicant;
   await fakeBrowser.storage.local.set(storage);
-  vi.resetModules();
-  const { App, load } = await import('@/entrypoints/popup/App');
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(<App />, root));
-  await act(async () => {
-    await load();
-    await new Promise((r) => setTimeout(r, 0));
-  });
+  root = await renderPopup();
   return root;
 }
 
@@ -57,8 +48,7 @@ beforeEach(() => {
   vi.setSystemTime(new Date(`${TODAY}T12:00:00`));
 });
 afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
+  closePopup(root);
   vi.useRealTimers();
 });
 

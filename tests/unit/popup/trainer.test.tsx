@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Applicant, Child } from '@/utils/profile/schema';
 import { APPLICANT, CHILD } from '../profile/fixtures';
+import { closePopup, renderPopup } from './render-popup';
 
 vi.mock('@/utils/profile/db', () => ({
   listChildren: async () => [ANNA],
@@ -17,22 +17,13 @@ let root: HTMLElement;
 
 /** Renders a fresh popup (its state lives in module signals) and loads it. */
 async function popup() {
-  vi.resetModules();
-  const { App, load } = await import('@/entrypoints/popup/App');
-  root = document.createElement('div');
-  document.body.append(root);
-  act(() => render(<App />, root));
-  await act(async () => {
-    await load();
-    await new Promise((r) => setTimeout(r, 0));
-  });
+  root = await renderPopup();
   return root;
 }
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => {
-  act(() => render(null, root));
-  root.remove();
+  closePopup(root);
 });
 
 describe('popup: trainer controls out of the parent’s way', () => {
