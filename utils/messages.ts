@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FILL_KEYS } from '@/utils/guide/types';
+import { FILL_KEYS, FILL_STATUSES, TARGET_STATES } from '@/utils/guide/types';
 
 /**
  * Messages between content scripts / extension pages and the background.
@@ -46,10 +46,10 @@ export const Request = z.discriminatedUnion('type', [
     type: z.literal('support:text'),
     recognised: z.string().max(64).nullable(),
     shown: z.string().max(64).nullable(),
-    targetState: z.enum(['none', 'searching', 'found', 'opener', 'missing']),
+    targetState: z.enum(TARGET_STATES),
     variant: z.string().max(20),
     fillOutcomes: z
-      .array(z.object({ name: z.string().max(80), status: z.enum(['filled', 'failed', 'skipped', 'not-found', 'no-value']) }))
+      .array(z.object({ name: z.string().max(80), status: z.enum(FILL_STATUSES) }))
       .max(20)
       .nullable(),
   }),

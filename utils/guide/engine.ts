@@ -1,5 +1,5 @@
 import { signal, computed, batch } from '@preact/signals-core';
-import type { Flow, Step, FillKey } from './types';
+import type { Flow, Step, FillKey, TargetState } from './types';
 import type { FillChild, FillChildrenResponse, FillValuesResponse, Request, TabState } from '@/utils/messages';
 import { recognise, recogniseDetailed, stepById } from './recognise';
 import { locate, locateOpener, withPageText } from './locate';
@@ -44,12 +44,6 @@ export interface GuideStats {
   lastMs: number;
   maxMs: number;
 }
-
-/**
- * Where the step's control is: `found` (outlined), `opener` (hidden in a closed menu, tab or block:
- * what opens it is outlined), `searching` (not yet), `missing` (not found in time), `none` (no control).
- */
-export type TargetState = 'none' | 'searching' | 'found' | 'opener' | 'missing';
 
 /** Sends a request to the background (the only way content scripts reach stored data). */
 export type Send = (req: Request) => Promise<unknown>;

@@ -1,4 +1,4 @@
-import type { FillField, FillKey } from './types';
+import type { FILL_STATUSES, FillField, FillKey } from './types';
 import type { ScanPayload } from '@/utils/messages';
 import { locate } from './locate';
 import { fold, words } from './text';
@@ -9,12 +9,8 @@ import { isScanType } from '@/utils/profile/scan-types';
 /** Result of filling one field, shown in the panel. */
 export interface FillOutcome {
   name: string;
-  /**
-   * `filled`: the field now holds the value (read back); `failed`: it was set but does not hold
-   * it (the page changed or refused it); `skipped`: not touched, see `reason`; `not-found`: no
-   * field paired with its label; `no-value`: nothing in the profile.
-   */
-  status: 'filled' | 'failed' | 'skipped' | 'not-found' | 'no-value';
+  /** See `FILL_STATUSES` in ./types.ts. */
+  status: (typeof FILL_STATUSES)[number];
   /** Russian reason for skipped fields. */
   reason?: string;
   /**

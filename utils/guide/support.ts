@@ -6,7 +6,7 @@
  */
 import type { Flow, Step } from './types';
 import type { Request } from '@/utils/messages';
-import type { TargetState } from './engine';
+import type { TargetState } from './types';
 import type { FillOutcome } from './fill';
 
 /** What the support text is built from (everything the caller gives is already non-personal, except `url`, which is reduced to its path). */

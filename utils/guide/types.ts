@@ -53,6 +53,21 @@ export interface PageMatch {
   none?: Target[];
 }
 
+/**
+ * Where the shown step's control is: `found` (outlined), `opener` (hidden in a closed menu, tab or
+ * block: what opens it is outlined), `searching` (not yet), `missing` (not found in time), `none`
+ * (the step has no control). The one list: the engine's state and the `support:text` request.
+ */
+export const TARGET_STATES = ['none', 'searching', 'found', 'opener', 'missing'] as const;
+export type TargetState = (typeof TARGET_STATES)[number];
+
+/**
+ * Outcome of filling one field: `filled` (read back, holds the value), `failed` (set but does not
+ * hold it), `skipped` (not touched, with a reason), `not-found` (no field paired with its label),
+ * `no-value` (nothing in the profile). The one list: fill outcomes and the `support:text` request.
+ */
+export const FILL_STATUSES = ['filled', 'failed', 'skipped', 'not-found', 'no-value'] as const;
+
 /** Keys of the values a step may fill from the profile (answered by the background); the one list of them. */
 export const FILL_KEYS = [
   'childName',

@@ -5,7 +5,7 @@
  * script is bundled on its own and zod would double it; the requests come from our own engine.
  */
 import type { FillChildrenResponse, FillValuesResponse, Request, TabState } from '@/utils/messages';
-import { FILL_KEYS } from '@/utils/guide/types';
+import { FILL_KEYS, FILL_STATUSES, TARGET_STATES } from '@/utils/guide/types';
 import type { Applicant, Child } from '@/utils/profile/schema';
 import { fillValuesFor } from '@/utils/profile/fill-values';
 import { regionOfFlow } from '@/utils/profile/regions';
@@ -75,8 +75,17 @@ function requestOf(m: unknown): Request | null {
     case 'tab-state:set':
       return o.state && typeof o.state === 'object' ? ({ type: o.type, state: o.state } as Request) : null;
     case 'support:text':
-      return typeof o.targetState === 'string' && typeof o.variant === 'string'
-        ? ({ type: o.type, recognised: strOrNull(o.recognised), shown: strOrNull(o.shown), targetState: o.targetState, variant: o.variant, fillOutcomes: Array.isArray(o.fillOutcomes) ? o.fillOutcomes : null } as Request)
+      return (TARGET_STATES as readonly unknown[]).includes(o.targetState) && typeof o.variant === 'string'
+        ? ({
+            type: o.type,
+            recognised: strOrNull(o.recognised),
+            shown: strOrNull(o.shown),
+            targetState: o.targetState,
+            variant: o.variant,
+            fillOutcomes: Array.isArray(o.fillOutcomes)
+              ? o.fillOutcomes.filter((x) => typeof x?.name === 'string' && (FILL_STATUSES as readonly unknown[]).includes(x?.status)).map((x) => ({ name: x.name, status: x.status }))
+              : null,
+          } as Request)
         : null;
     case 'fill:values':
       return typeof o.childId === 'string' && Array.isArray(o.keys) && o.keys.every((k) => FILL_KEY_SET.has(k as string))
