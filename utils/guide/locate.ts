@@ -1,9 +1,7 @@
 import type { Locator, LocatorRole, Target } from './types';
 import { fold, personText, sameWords, words } from './text';
 import { fileFieldVisible, isVisible } from './visible';
-import { WIDGETS, shownControl } from './widget';
-
-export { WIDGETS };
+import { LIST_WIDGETS, WIDGETS, shownControl } from './widget';
 
 /** CSS selectors of each role, explicit and implicit (HTML-AAM), plus the portals' known dialog classes. */
 const ROLE_SELECTORS: Record<LocatorRole, string> = {
@@ -11,7 +9,7 @@ const ROLE_SELECTORS: Record<LocatorRole, string> = {
   link: 'a[href], [role=link]',
   textbox:
     'input:not([type]), input[type=text], input[type=email], input[type=tel], input[type=date], input[type=number], input[type=search], textarea, [role=textbox]',
-  combobox: 'select, [role=combobox], [role=listbox], .ui.dropdown, .select2-container, .chosen-container, .bootstrap-select, .selectize-control',
+  combobox: `select, ${LIST_WIDGETS}`,
   dialog: 'dialog, [role=dialog], [role=alertdialog], [aria-modal=true], .modal, .modal-dialog',
   heading: 'h1, h2, h3, h4, h5, h6, [role=heading]',
   tab: '[role=tab]',

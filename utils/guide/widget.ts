@@ -2,12 +2,14 @@ import { fold, personText, sameWords, words } from './text';
 import { isVisible } from './visible';
 
 /**
- * Custom lists that stand in for a native `select` (and editable regions): ARIA comboboxes and
- * listboxes, Semantic/Fomantic `ui dropdown`, select2, Chosen, bootstrap-select, selectize,
- * Choices. A person uses them like a form control: open, pick an option by its text.
+ * Custom lists that stand in for a native `select`: ARIA comboboxes and listboxes,
+ * Semantic/Fomantic `ui dropdown`, select2, Chosen, bootstrap-select, selectize, Choices. A person uses them like a form control: open, pick an option by its text.
  */
-export const WIDGETS =
-  '[role=combobox], [role=listbox], [role=textbox], [contenteditable=true], .ui.dropdown, .select2-container, .chosen-container, .bootstrap-select, .selectize-control, .choices';
+export const LIST_WIDGETS =
+  '[role=combobox], [role=listbox], .ui.dropdown, .select2-container, .chosen-container, .bootstrap-select, .selectize-control, .choices';
+
+/** Every custom widget a person fills: the list widgets and editable regions. */
+export const WIDGETS = `${LIST_WIDGETS}, [role=textbox], [contenteditable=true]`;
 
 /** The part of a widget a person clicks to open its list. */
 const OPENER = '[role=combobox], .select2-selection, .chosen-single, .dropdown-toggle, .selectize-input, .choices__inner';
@@ -62,7 +64,7 @@ export function nativeOf(widget: Element): HTMLSelectElement | HTMLInputElement 
 export function isListWidget(el: Element): boolean {
   // A native field that merely carries a library's class (`<select class="ui dropdown">` before
   // the library wraps it) is filled as the native field it is.
-  return el.matches(WIDGETS) && !el.matches('[role=textbox], [contenteditable=true], input, textarea, select');
+  return el.matches(LIST_WIDGETS) && !el.matches('input, textarea, select');
 }
 
 /** Whether the widget says it cannot be used now (`aria-disabled`, the libraries' `disabled` classes). */
