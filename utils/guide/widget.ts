@@ -158,7 +158,13 @@ export function pickInWidget(widget: Element, value: string): WidgetPick {
   const opener = widget.matches(OPENER) ? widget : (widget.querySelector(OPENER) ?? widget);
   const before = new Set(Array.from(doc.querySelectorAll(OPTION)).filter((o) => isVisible(o)));
   press(opener);
-  const options = openOptions(widget, opener, before);
+  let options = openOptions(widget, opener, before);
+  // Lists that open on focus (Fomantic's showOnFocus) are closed again by the click that follows
+  // the focus: a second press opens them, as a person clicks again.
+  if (!options.length) {
+    press(opener);
+    options = openOptions(widget, opener, before);
+  }
   const pick = bestOption(options, (o) => personText(o), value);
   if (!pick) {
     if (options.length) close(opener);

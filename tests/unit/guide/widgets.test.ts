@@ -189,3 +189,17 @@ describe('a native select that carries a library class', () => {
     expect((document.getElementById('t') as HTMLSelectElement).value).toBe('1');
   });
 });
+
+describe('a list that opens on focus', () => {
+  it('the click after the focus closes it; a second press opens it and the option is picked', () => {
+    document.body.innerHTML = `<form>${fomantic('kind', 'Тип документа')}</form>`;
+    const dd = document.getElementById('kind')!;
+    dd.tabIndex = 0;
+    wireFomantic(dd);
+    // showOnFocus: focusing shows the menu, and the click handler then toggles it shut.
+    dd.addEventListener('focus', () => (dd.querySelector<HTMLElement>('.menu')!.style.display = 'block'));
+    const { outcomes } = fillFields([{ name: 'Тип документа', target: { label: 'Тип документа' }, value: 'documentKind' }], { documentKind: 'Свидетельство о рождении' }, undefined, document);
+    expect(outcomes[0]).toMatchObject({ status: 'filled', shown: 'Свидетельство о рождении' });
+    expect(dd.querySelector('input')!.value).toBe('1');
+  });
+});
