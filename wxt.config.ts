@@ -3,8 +3,8 @@ import { trainingFiles } from './replicas/bundle';
 
 /**
  * WXT configuration. The manifest asks for the fewest permissions the code uses:
- * `storage` (per-tab guide state and the chosen child) and host permissions for
- * exactly the two portals. Profiles live in the extension's own IndexedDB.
+ * `storage` (per-tab guide state and the chosen child), `scripting` (the page description for
+ * support, made only on the user's request) and host permissions for exactly the two portals. Profiles live in the extension's own IndexedDB.
  */
 export default defineConfig({
   manifestVersion: 3,
@@ -13,7 +13,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ru',
-    permissions: ['storage'],
+    // `scripting`: only to describe a portal page when the user asks for «Сохранить описание
+    // страницы для поддержки» (report.html injects page-report.js into that tab).
+    permissions: ['storage', 'scripting'],
     host_permissions: ['https://sgo.tvobr.ru/*', 'https://cabinet.ruobr.ru/*'],
     action: { default_title: '__MSG_extActionTitle__' },
     // Chrome 109 is the last for Windows 7/8; the background answers the way it understands

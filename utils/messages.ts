@@ -53,6 +53,17 @@ export const Request = z.discriminatedUnion('type', [
       .max(20)
       .nullable(),
   }),
+  /**
+   * «Сохранить описание страницы для поддержки»: opens `report.html` for the sender's tab with the
+   * guide's state (step ids only); that page describes the portal page (utils/report/).
+   */
+  z.object({
+    type: z.literal('report:open'),
+    recognised: z.string().max(64).nullable(),
+    shown: z.string().max(64).nullable(),
+    targetState: z.enum(TARGET_STATES),
+    variant: z.string().max(20),
+  }),
   /** From the popup: opens a child's portal in a new tab, with that child chosen for «Заполнить» in that tab. */
   z.object({ type: z.literal('open-guide'), childId: z.string().max(64) }),
 ]);

@@ -40,6 +40,24 @@ export const STATIC_LAYOUT: PanelLayout = { mode: 'full', side: 'right', expande
 /** Said while the step's control is hidden in a closed menu, tab or block and its opener is outlined. */
 const OPENER_TEXT = 'Нужный элемент спрятан в меню или закрытом разделе. Откройте то, что обведено рамкой, — затем покажу, куда нажать.';
 
+/** «Сохранить описание страницы для поддержки»: opens the page that makes the file (see `GuideEngine.openReport`). */
+function ReportButton({ engine }: { engine: GuideEngine }) {
+  return engine.canReport ? (
+    <button type="button" class="pfdo-link" data-testid="guide-report" onClick={() => engine.openReport()}>
+      Сохранить описание страницы для поддержки
+    </button>
+  ) : null;
+}
+
+/** Offered where the guide does not know the page or does not find the control: the description helps support teach it. */
+function ReportOffer({ engine }: { engine: GuideEngine }) {
+  return engine.canReport ? (
+    <p class="pfdo-note" data-testid="guide-report-offer">
+      Помощник ошибается на этой странице? Сохраните её описание и передайте поддержке — личных данных в нём нет. <ReportButton engine={engine} />
+    </p>
+  ) : null;
+}
+
 /** Selects the support text when its field appears (one stable ref: called on mount only). */
 const selectOnMount = (el: HTMLTextAreaElement | null) => {
   if (el) {
@@ -74,6 +92,7 @@ function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelSh
         <button type="button" class="pfdo-link" data-testid="guide-consultant" onClick={() => engine.openConsultant()}>
           Справка для консультанта
         </button>
+        <ReportButton engine={engine} />
       </div>
       {show.setMask && (
         <label class="pfdo-demo" title="Для показа на экране: значения, которые заполнил помощник, закрываются размытием">
@@ -190,6 +209,7 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
               Не вижу на странице нужного элемента. Найдите {step.lookFor ?? 'его'}. Если страница ещё загружается — подождите.
             </p>
           )}
+          {s.targetState.value === 'missing' && <ReportOffer engine={engine} />}
           {step.checklist && (
             <ul class="pfdo-check">
               {step.checklist.map((c) => (
@@ -252,6 +272,7 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
               ? `Эта страница не похожа на шаг получения сертификата на портале ${flow.portal}. Вернитесь на главную страницу портала или нажмите «Далее», чтобы посмотреть шаги.`
               : 'Жду, пока страница загрузится…'}
           </p>
+          {s.settled.value && !s.loading.value && <ReportOffer engine={engine} />}
         </div>
       )}
       <footer class="pfdo-foot">

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 
 /** The permissions the extension may ask for: anything more is a failure. */
-const ALLOWED = { permissions: ['storage'], host_permissions: ['https://sgo.tvobr.ru/*', 'https://cabinet.ruobr.ru/*'] };
+const ALLOWED = { permissions: ['storage', 'scripting'], host_permissions: ['https://sgo.tvobr.ru/*', 'https://cabinet.ruobr.ru/*'] };
 const read = (dir: string) => JSON.parse(readFileSync(join('.output', dir, 'manifest.json'), 'utf8'));
 
 test('Chrome manifest: Russian name from _locales/ru, icons, exactly the allowed permissions', () => {

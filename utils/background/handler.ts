@@ -89,6 +89,12 @@ export async function handleRequest(message: unknown, sender: SenderInfo): Promi
       const flow = mustBePortal(sender) === 'sgo' ? sgoFlow : cabinetFlow;
       return supportTextFor(flow, req, { url: sender.url ?? '', version: browser.runtime.getManifest().version, userAgent: globalThis.navigator?.userAgent ?? '', now: new Date() });
     }
+    case 'report:open': {
+      mustBePortal(sender);
+      const q = new URLSearchParams({ tab: String(sender.tabId), recognised: req.recognised ?? '', shown: req.shown ?? '', target: req.targetState, variant: req.variant });
+      await browser.tabs.create({ url: `${browser.runtime.getURL('/report.html')}?${q}` });
+      return true;
+    }
     case 'open-guide': {
       if (!sender.extensionPage) throw new Error('Неверный запрос к расширению');
       const child = await getChild(req.childId);

@@ -562,6 +562,28 @@ export class GuideEngine {
   }
 
 
+  /**
+   * Whether the panel offers «Сохранить описание страницы для поддержки» (on the portals; not on
+   * the training portal, whose pages are the extension's own). Set by `mountGuide`.
+   */
+  canReport = true;
+
+  /**
+   * «Сохранить описание страницы для поддержки»: asks the background to open the description page
+   * (`report.html`) for this tab, with the guide's state (step ids only). That page describes the
+   * portal page, shows what will be in the file and saves it only when the user says so.
+   */
+  openReport(): void {
+    const s = this.state;
+    void this.send({
+      type: 'report:open',
+      recognised: s.recognised.value?.id ?? null,
+      shown: s.shown.value?.id ?? null,
+      targetState: s.targetState.value,
+      variant: s.variant.value,
+    }).catch(() => undefined);
+  }
+
   /** «Справка для консультанта»: asks the background to open the help-desk page in a new tab. */
   openConsultant(): void {
     void this.send({ type: 'open-consultant' }).catch(() => undefined);

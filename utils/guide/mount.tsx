@@ -11,8 +11,9 @@ import { loadPanelSide, savePanelSide } from './panel-side';
 import GUIDE_CSS from '@/components/guide/guide.css?inline';
 import { ask } from '@/utils/ask';
 
-/** Tag of the guide's host element (ours, appended to `<html>`; the portal's elements are never modified). */
-export const HOST_TAG = 'pfdo-guide';
+import { HOST_TAG } from './host-tag';
+
+export { HOST_TAG };
 
 /** Options of {@link mountGuide}. */
 export interface MountOptions {
@@ -28,6 +29,8 @@ export interface MountOptions {
    * extension's own (never a portal page): it hands the root to its frame for its tests.
    */
   onRoot?: (root: ShadowRoot) => void;
+  /** Offer «Сохранить описание страницы для поддержки» (default true; the training portal turns it off). */
+  pageReport?: boolean;
 }
 
 /**
@@ -83,6 +86,7 @@ export function mountGuide(flow: Flow, send: Send = sendToBackground, options: M
   const mask = new FieldMask(layer);
   let show: Presentation = options.presentation ?? DEFAULT_PRESENTATION;
   const engine = new GuideEngine(flow, highlight, send, () => update(), document, host);
+  engine.canReport = options.pageReport ?? true;
   /** Reflects the settings on our own host and shadow elements only (never on the portal's). */
   const apply = (p: Presentation) => {
     show = p;

@@ -153,11 +153,4 @@ export interface Flow {
   steps: Step[];
   advice: Advice[];
   variants: FlowVariant[];
-  /**
-   * The portal's common interface words beyond what the steps look for (menu items, «Сохранить»,
-   * «Отмена», field labels): with every text the steps look for, the words a page description
-   * keeps (`utils/report/vocabulary.ts`); any other word on the page is masked. Only the portal's
-   * own texts from portals.md and the seeds, never a value (no names, places, numbers).
-   */
-  words?: readonly string[];
 }

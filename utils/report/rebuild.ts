@@ -29,8 +29,8 @@ function safeHref(v: string): string {
 function styleOf(n: ReportNode): string {
   const out: string[] = [];
   if (n.h) out.push('display:none');
-  else if (n.f && n.r) out.push(`position:fixed;left:${n.r[0]}px;top:${n.r[1]}px;width:${n.r[2]}px;height:${n.r[3]}px;z-index:1000;overflow:auto;background:#fff;box-shadow:0 0 0 1px #999`);
-  else if (n.f) out.push('position:fixed;inset:10% 20% auto;z-index:1000;background:#fff;box-shadow:0 0 0 1px #999');
+  else if (n.f && n.r) out.push(`position:fixed;left:${n.r[0]}px;top:${n.r[1]}px;width:${n.r[2]}px;height:${n.r[3]}px;z-index:1000;overflow:auto;background:rgba(255,255,255,.8);box-shadow:0 0 0 1px #999`);
+  else if (n.f) out.push('position:fixed;inset:10% 20% auto;z-index:1000;background:rgba(255,255,255,.8);box-shadow:0 0 0 1px #999');
   else if (n.r && CONTROLS.has(n.t) && (n.r[2] <= 2 || n.r[3] <= 2)) out.push('position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)');
   return out.join(';');
 }

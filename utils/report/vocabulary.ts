@@ -1,12 +1,17 @@
 /**
  * The interface vocabulary of a portal for the page description (issue 10): every text a step of
  * the flow looks for (texts, labels with their variants, titles, dialogs' words) plus the
- * portal's common words (`Flow.words`). A word outside it is masked, even one that looks harmless.
+ * portal's common words (`sgoWords`, `cabinetWords` in the flow files). A word outside it is masked, even one that looks harmless.
  */
 import type { Flow, Locator, PageMatch, Target } from '@/utils/guide/types';
+import { sgoWords } from '@/utils/flows/sgo';
+import { cabinetWords } from '@/utils/flows/cabinet';
 import { vocabularyOf, type Vocabulary } from './mask';
 
 /** Every phrase a locator looks for (its `text`, `textContains`, `label` variants, `title`, and its `within`'s). */
+/** Each portal's common interface words, by flow id. */
+const PORTAL_WORDS: Record<string, readonly string[]> = { sgo: sgoWords, cabinet: cabinetWords };
+
 function locatorPhrases(l: Locator, out: string[]): void {
   if (l.text) out.push(l.text);
   if (l.textContains) out.push(l.textContains);
@@ -32,7 +37,7 @@ function matchPhrases(m: PageMatch | undefined, out: string[]): void {
  * @returns the texts its steps look for and its common words, in flow order (may repeat)
  */
 export function flowPhrases(flow: Flow): string[] {
-  const out: string[] = [...(flow.words ?? [])];
+  const out: string[] = [...(PORTAL_WORDS[flow.id] ?? [])];
   for (const step of flow.steps) {
     matchPhrases(step.when, out);
     targetPhrases(step.target, out);

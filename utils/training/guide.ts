@@ -61,6 +61,8 @@ export function startTrainingGuide(): GuideEngine | null {
   // The training page is the extension's own: its frame may hold the panel's root (for its tests).
   const engine = mountGuide(flow, trainingSend(open, portal), {
     onRoot: (root) => ((window as { pfdoTrainingRoot?: ShadowRoot }).pfdoTrainingRoot = root),
+    // The description is made of a portal page in its own tab; the training pages are ours.
+    pageReport: false,
   });
   let settings: Presentation = DEFAULT_PRESENTATION;
   // On/off and «Пауза» come from the training page only; the stored settings give the pause length

@@ -1,0 +1,12 @@
+import { browser } from 'wxt/browser';
+import { sgoFlow } from '@/utils/flows/sgo';
+import { cabinetFlow } from '@/utils/flows/cabinet';
+import { pageDescriptionOf } from '@/utils/report/page';
+
+/**
+ * Injected into a portal tab by the description page (`report.html`, `scripting.executeScript`),
+ * only when the user asked for «Сохранить описание страницы для поддержки». Describes the page
+ * without personal data (utils/report/) and returns the description to the caller; sends nothing
+ * anywhere and changes nothing on the page.
+ */
+export default defineUnlistedScript(() => pageDescriptionOf(document, [sgoFlow, cabinetFlow], browser.runtime.getManifest().version));
