@@ -23,9 +23,9 @@ export function auditReport(report: PageReport, vocab: Vocabulary): string[] {
     if (maskText(s, vocab) !== s) add(what, s);
   };
   const ident = (what: string, s: string) => {
-    for (const x of s.split(/\s+/).filter(Boolean)) if (maskIdent(x) !== x) add(what, x);
+    for (const x of s.split(/\s+/).filter(Boolean)) if (maskIdent(x, vocab) !== x) add(what, x);
   };
-  if (maskPath(report.path) !== report.path) add('адрес страницы', report.path);
+  if (maskPath(report.path, vocab) !== report.path) add('адрес страницы', report.path);
   text('заголовок', report.title);
   const visit = (n: ReportNode | string) => {
     if (typeof n === 'string') return text('текст', n);
@@ -46,7 +46,7 @@ export function auditReport(report: PageReport, vocab: Vocabulary): string[] {
         if (v.startsWith('#')) ident(`атрибут ${k}`, v.slice(1));
         else {
           const path = v.replace(/^https?:\/\/[a-z0-9.-]*/i, '').replace(/^[a-z][a-z0-9+.-]*:$/i, '');
-          if (/[?#]/.test(path) || maskPath(path) !== path) add(`атрибут ${k}`, v);
+          if (/[?#]/.test(path) || maskPath(path, vocab) !== path) add(`атрибут ${k}`, v);
         }
       } else add(`атрибут ${k}`, v);
     }

@@ -84,14 +84,14 @@ class Walk {
 }
 
 /** A link's or form's address, reduced: same-host path masked, other hosts by name, no query or fragment (except `#id`). */
-function maskHref(value: string, doc: Document, ids: Identifiers): string {
+function maskHref(value: string, doc: Document, ids: Identifiers, vocab: Vocabulary): string {
   const v = value.trim();
   if (v.startsWith('#')) return /^#[A-Za-z0-9_\-:.]+$/.test(v) ? `#${ids.get(v.slice(1))}` : '#';
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(v)?.[1]?.toLowerCase();
   if (scheme && !['http', 'https'].includes(scheme)) return `${scheme}:`;
   try {
     const u = new URL(v, doc.baseURI);
-    const path = maskPath(u.pathname);
+    const path = maskPath(u.pathname, vocab);
     return u.host === doc.location?.host ? path : `${u.protocol}//${/^[a-z0-9.-]+$/i.test(u.hostname) ? u.hostname : 'other'}${path}`;
   } catch {
     return '';
@@ -110,7 +110,7 @@ function attrsOf(el: Element, w: Walk, ids: Identifiers): Record<string, string>
         v = ids.get(value);
         break;
       case 'ident':
-        v = value.split(/\s+/).filter(Boolean).map(maskIdent).join(' ');
+        v = value.split(/\s+/).filter(Boolean).map((x) => maskIdent(x, w.o.vocabulary)).join(' ');
         break;
       case 'text':
       case 'label-value':
@@ -132,13 +132,13 @@ function attrsOf(el: Element, w: Walk, ids: Identifiers): Record<string, string>
         v = w.shape(value.slice(0, 80));
         break;
       case 'address':
-        v = maskHref(value, el.ownerDocument, ids);
+        v = maskHref(value, el.ownerDocument, ids, w.o.vocabulary);
         break;
       default:
         v = undefined;
     }
     if (v === undefined) continue;
-    out[/^[a-z][a-z0-9_:.@()\-]*$/.test(name) ? name : maskIdent(name)] = v;
+    out[/^[a-z][a-z0-9_:.@()\-]*$/.test(name) ? name : maskIdent(name, w.o.vocabulary)] = v;
     any = true;
   }
   return any ? out : undefined;
@@ -235,7 +235,7 @@ function frameOf(frame: HTMLIFrameElement, w: Walk, hidden: boolean): { doc: Rep
     doc = null;
   }
   if (doc?.body) {
-    const ids = new Identifiers();
+    const ids = new Identifiers(w.o.vocabulary);
     const body = describeElement(doc.body, w, ids, hidden);
     if (body) return { doc: body };
   }
@@ -258,7 +258,7 @@ function frameOf(frame: HTMLIFrameElement, w: Walk, hidden: boolean): { doc: Rep
 export function describePage(doc: Document, o: DescribeOptions): PageReport {
   const now = o.now ?? (() => performance.now());
   const w = new Walk(o, { ...DEFAULT_LIMITS, ...o.limits }, now);
-  const ids = new Identifiers();
+  const ids = new Identifiers(o.vocabulary);
   const body = (doc.body && describeElement(doc.body, w, ids, false)) || { t: 'body' };
   const win = doc.defaultView;
   const report: PageReport = {
@@ -266,7 +266,7 @@ export function describePage(doc: Document, o: DescribeOptions): PageReport {
     version: REPORT_VERSION,
     portal: o.portal,
     host: /^[a-z0-9.-]+$/i.test(doc.location?.hostname ?? '') ? doc.location.hostname : '',
-    path: maskPath(doc.location?.pathname ?? '/'),
+    path: maskPath(doc.location?.pathname ?? '/', o.vocabulary),
     title: w.text(doc.title ?? ''),
     viewport: [win?.innerWidth ?? 0, win?.innerHeight ?? 0],
     extension: o.extension ?? '',

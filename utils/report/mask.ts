@@ -20,14 +20,21 @@ export interface Vocabulary {
    * only inside a run of words that is one of these phrases; any other number is masked.
    */
   readonly numbered: ReadonlyArray<readonly string[]>;
+  /**
+   * Words kept inside identifiers and URL paths, lower case (`modal`, `select2`, `services`):
+   * `MARKUP_WORDS` and the words of the flows' CSS hints and paths. Any other word there is masked.
+   */
+  readonly markup: ReadonlySet<string>;
 }
 
 /**
- * Builds a vocabulary from interface phrases.
+ * Builds a vocabulary from interface phrases and markup words.
  * @param phrases texts the portal shows (labels, buttons, headings, messages), any case
- * @returns the vocabulary: every digit-free word of every phrase, and the phrases holding numbers
+ * @param markup words kept in identifiers and paths (any case)
+ * @returns the vocabulary: every digit-free word of every phrase, the phrases holding numbers,
+ *   and the markup words in lower case
  */
-export function vocabularyOf(phrases: Iterable<string>): Vocabulary {
+export function vocabularyOf(phrases: Iterable<string>, markup: Iterable<string> = []): Vocabulary {
   const set = new Set<string>();
   const numbered: string[][] = [];
   for (const p of phrases) {
@@ -39,7 +46,7 @@ export function vocabularyOf(phrases: Iterable<string>): Vocabulary {
     }
     if (hasNumber) numbered.push(w);
   }
-  return { words: set, numbered };
+  return { words: set, numbered, markup: new Set(Array.from(markup, (m) => m.toLowerCase())) };
 }
 
 /** The shape of one character: «А»/«а» for Cyrillic, «A»/«a» for other letters, «0» for digits, the rest as is. */
@@ -101,29 +108,43 @@ export function maskText(s: string, vocab: Vocabulary): string {
   return out;
 }
 
-/** An identifier of markup (`id`, a class, `name`): ASCII letters, digits, `_`, `-`, `:`, `.`. */
-const IDENT = /^[A-Za-z0-9_\-:.]+$/;
+/** Separators inside identifiers and path segments, kept as they are. */
+const IDENT_PARTS = /[-_:.~]+|[^-_:.~]+/g;
+
+/** One part of an identifier: kept when a markup word (as is, or each of its camelCase pieces), else its shape. */
+function maskIdentPart(part: string, vocab: Vocabulary): string {
+  if (/^[-_:.~]+$/.test(part)) return part;
+  if (/^[A-Za-z0-9]+$/.test(part)) {
+    if (vocab.markup.has(part.toLowerCase())) return part;
+    const pieces = part.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g) ?? [];
+    if (pieces.join('') === part && pieces.every((x) => vocab.markup.has(x.toLowerCase()))) return part;
+  }
+  return maskShape(part);
+}
 
 /**
- * Masks an identifier of markup (an id, a class, a field's `name`). Identifiers made of ASCII
- * letters, digits and `_-:.` stay, except runs of 4 or more digits (a record number, a date, a
- * document number), which become zeros; anything else (Cyrillic, `@`, spaces) gets its shape.
- * Not unique: use {@link Identifiers} where two identifiers must stay apart.
- * @example maskIdent('child-4207000002') → 'child-0000000000'; maskIdent('col-md-6') → 'col-md-6'
+ * Masks an identifier of markup (an id, a class, a field's `name`, a URL path segment): each part
+ * between `-`, `_`, `:`, `.`, `~` stays when it is a markup word of the vocabulary (`modal`,
+ * `select2`, `loginname`, `primaryButton`); any other part — a name in Latin letters, a number,
+ * Cyrillic, an e-mail — gets its shape. Idempotent. Not unique: see {@link Identifiers}.
+ * @example maskIdent('child-4207000002', v) → 'child-0000000000'; maskIdent('smirnova-card', v) → 'aaaaaaaa-card'
  */
-export function maskIdent(s: string): string {
-  if (IDENT.test(s)) return s.replace(/\d{4,}/g, (d) => '0'.repeat(d.length));
-  return maskShape(s);
+export function maskIdent(s: string, vocab: Vocabulary): string {
+  return (s.match(IDENT_PARTS) ?? []).map((p) => maskIdentPart(p, vocab)).join('');
 }
 
 /**
  * Masked identifiers that stay distinct and consistent within one description: the same id
  * always gives the same masked id (so `for`, `aria-labelledby`, `aria-controls` and `href="#…"`
- * keep pointing at their element), and two ids that mask alike get suffixes `-2`, `-3`…
+ * keep pointing at their element), and two ids that mask alike get suffixes `-0`, `-00`… (zeros,
+ * so masking again changes nothing).
  */
 export class Identifiers {
   private readonly byOriginal = new Map<string, string>();
   private readonly used = new Set<string>();
+
+  /** @param vocab the vocabulary of the description */
+  constructor(private readonly vocab: Vocabulary) {}
 
   /**
    * @param s an identifier as on the page
@@ -132,9 +153,9 @@ export class Identifiers {
   get(s: string): string {
     const known = this.byOriginal.get(s);
     if (known !== undefined) return known;
-    const base = maskIdent(s);
+    const base = maskIdent(s, this.vocab);
     let out = base;
-    for (let n = 2; this.used.has(out); n++) out = `${base}-${n}`;
+    for (let n = 1; this.used.has(out); n++) out = `${base}-${'0'.repeat(n)}`;
     this.used.add(out);
     this.byOriginal.set(s, out);
     return out;
@@ -151,12 +172,13 @@ export class Identifiers {
 }
 
 /**
- * Masks a URL path segment by segment: ASCII segments as identifiers ({@link maskIdent}), others
- * (Cyrillic, percent-encoded) decoded and given their shape. Query and fragment are never passed.
+ * Masks a URL path segment by segment, each decoded and masked as an identifier
+ * ({@link maskIdent}). Query and fragment are never passed.
  * @param path a URL's `pathname`, e.g. `/services/dop/certificate/4207000002/`
+ * @param vocab the vocabulary (its markup words)
  * @returns e.g. `/services/dop/certificate/0000000000/`
  */
-export function maskPath(path: string): string {
+export function maskPath(path: string, vocab: Vocabulary): string {
   return path
     .split('/')
     .map((seg) => {
@@ -167,7 +189,7 @@ export function maskPath(path: string): string {
       } catch {
         // keep as is
       }
-      return /^[A-Za-z0-9_\-.~]+$/.test(decoded) ? maskIdent(decoded) : maskShape(decoded);
+      return maskIdent(decoded, vocab);
     })
     .join('/');
 }

@@ -5,8 +5,7 @@
 import type { Flow } from '@/utils/guide/types';
 import { HOST_TAG } from '@/utils/guide/host-tag';
 import { describePage, type DescribeOptions } from './describe';
-import { vocabularyOf } from './mask';
-import { flowPhrases } from './vocabulary';
+import { flowsVocabulary } from './vocabulary';
 import type { PageReport } from './types';
 
 /** Shadow roots as the extension's world sees them: closed ones too where the browser allows it. */
@@ -29,7 +28,7 @@ function shadowRootOf(el: Element): ShadowRoot | null {
  */
 export function pageDescriptionOf(doc: Document, flows: readonly Flow[], extension: string, limits?: DescribeOptions['limits']): PageReport {
   const flow = flows.find((f) => f.hosts.includes(doc.location?.hostname ?? ''));
-  const vocabulary = vocabularyOf((flow ? [flow] : flows).flatMap(flowPhrases));
+  const vocabulary = flowsVocabulary(flow ? [flow] : flows);
   return describePage(doc, {
     vocabulary,
     portal: flow?.id ?? null,

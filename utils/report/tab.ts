@@ -6,9 +6,8 @@
 import type { Flow } from '@/utils/guide/types';
 import { TARGET_STATES } from '@/utils/guide/types';
 import { auditReport } from './audit';
-import { vocabularyOf } from './mask';
 import { reportToHtml } from './rebuild';
-import { flowPhrases } from './vocabulary';
+import { flowVocabulary } from './vocabulary';
 import { REPORT_FORMAT, type PageReport, type ReportGuide } from './types';
 
 /** The largest file offered for saving (bytes). */
@@ -104,7 +103,7 @@ export async function makeReportForTab(q: URLSearchParams, api: ReportBrowser, f
   const json = JSON.stringify(report);
   const bytes = new TextEncoder().encode(json).length;
   if (bytes > MAX_REPORT_BYTES) throw new Error(`Описание получилось слишком большим (${Math.ceil(bytes / 1024 / 1024)} МБ, можно не больше 2 МБ). Закройте лишние окна на странице и попробуйте снова.`);
-  const problems = auditReport(report, vocabularyOf(flowPhrases(flow)));
+  const problems = auditReport(report, flowVocabulary(flow));
   return { report, json, bytes, problems, html: reportToHtml(report) };
 }
 
