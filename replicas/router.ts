@@ -41,7 +41,11 @@ export function resolveReplica(url: string): ReplicaResponse | null {
   const host = REPLICA_HOSTS[u.hostname];
   if (!host) return null;
   let file: string | undefined;
-  if (u.pathname.startsWith('/replica-assets/')) {
+  const report = u.searchParams.get('report');
+  if (report && /^[a-z0-9-]+$/.test(report) && existsSync(join(host.dir, 'reports', `${report}.html`))) {
+    // A page rebuilt from a user's page description (replicas/reports.ts), at the path it was described on.
+    file = join('reports', `${report}.html`);
+  } else if (u.pathname.startsWith('/replica-assets/')) {
     file = normalize(u.pathname.slice('/replica-assets/'.length));
     if (file.startsWith('..')) file = undefined;
   } else {

@@ -4,6 +4,7 @@ import { matrixBundle } from '../support/matrix-bundle';
 import { pages as sgoPages } from '../../replicas/sgo/pages';
 import { pages as cabinetPages } from '../../replicas/cabinet/pages';
 import type { ReplicaPage } from '../../replicas/types';
+import { reportPages } from '../../replicas/reports';
 
 /**
  * Page recognition as a matrix: on every replica page state, exactly the expected step's
@@ -13,8 +14,9 @@ import type { ReplicaPage } from '../../replicas/types';
 const bundle = matrixBundle();
 
 for (const [flowId, list] of [
-  ['sgo', sgoPages],
-  ['cabinet', cabinetPages],
+  // With the pages rebuilt from users' page descriptions (replicas/reports.ts).
+  ['sgo', [...sgoPages, ...reportPages('sgo', 'sgo.tvobr.ru')]],
+  ['cabinet', [...cabinetPages, ...reportPages('cabinet', 'cabinet.ruobr.ru')]],
 ] as const) {
   test.describe(`recognition matrix: ${flowId}`, () => {
     for (const p of list) {

@@ -10,6 +10,7 @@ import type { PageReport } from '../../utils/report/types';
 import { pages as sgoPages } from '../../replicas/sgo/pages';
 import { pages as cabinetPages } from '../../replicas/cabinet/pages';
 import type { ReplicaPage } from '../../replicas/types';
+import { reportPages } from '../../replicas/reports';
 
 /**
  * The page description (issue 10) on every replica page state:
@@ -22,8 +23,8 @@ import type { ReplicaPage } from '../../replicas/types';
 const SEED = Number(process.env.PFDO_REPORT_SEED ?? 20_261_202);
 const ONLY = process.env.PFDO_REPORT_ONLY; // a substring of page names, to run a few while debugging
 const ALL: Array<ReplicaPage & { flow: 'sgo' | 'cabinet' }> = [
-  ...sgoPages.map((p) => ({ ...p, flow: 'sgo' as const })),
-  ...cabinetPages.map((p) => ({ ...p, flow: 'cabinet' as const })),
+  ...[...sgoPages, ...reportPages('sgo', 'sgo.tvobr.ru')].map((p) => ({ ...p, flow: 'sgo' as const })),
+  ...[...cabinetPages, ...reportPages('cabinet', 'cabinet.ruobr.ru')].map((p) => ({ ...p, flow: 'cabinet' as const })),
 ].filter((p) => !ONLY || p.name.includes(ONLY));
 const CHUNKS = 2;
 const bundle = pageBundle('tests/report/page.ts');

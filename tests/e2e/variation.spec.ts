@@ -11,6 +11,7 @@ import type { Prepared } from '../variation/page';
 import { pages as sgoPages } from '../../replicas/sgo/pages';
 import { pages as cabinetPages } from '../../replicas/cabinet/pages';
 import type { ReplicaPage } from '../../replicas/types';
+import { reportPages } from '../../replicas/reports';
 
 /**
  * The markup-variation suite (issue 9 §6): every replica page state, transformed so that the
@@ -37,8 +38,8 @@ const SEED = Number(process.env.PFDO_VARIATION_SEED ?? 20_240_906);
 const KNOWN: Known[] = [];
 
 const ALL: Array<ReplicaPage & { flow: 'sgo' | 'cabinet' }> = [
-  ...sgoPages.map((p) => ({ ...p, flow: 'sgo' as const })),
-  ...cabinetPages.map((p) => ({ ...p, flow: 'cabinet' as const })),
+  ...[...sgoPages, ...reportPages('sgo', 'sgo.tvobr.ru')].map((p) => ({ ...p, flow: 'sgo' as const })),
+  ...[...cabinetPages, ...reportPages('cabinet', 'cabinet.ruobr.ru')].map((p) => ({ ...p, flow: 'cabinet' as const })),
 ];
 const CHUNKS = 4;
 const OUT = join('test-results', 'variation');

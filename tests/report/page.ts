@@ -7,6 +7,7 @@
 import { sgoFlow } from '@/utils/flows/sgo';
 import { cabinetFlow } from '@/utils/flows/cabinet';
 import { matchingSteps } from '@/utils/guide/recognise';
+import { locate } from '@/utils/guide/locate';
 import { pageDescriptionOf } from '@/utils/report/page';
 import type { PageReport } from '@/utils/report/types';
 import { personalValues } from '@/utils/training/family';
@@ -101,3 +102,17 @@ export async function framesLoaded(): Promise<void> {
 }
 
 (globalThis as unknown as { __pfdoReport: unknown }).__pfdoReport = { matching, settle, describe, soil, framesLoaded };
+
+/**
+ * What the guide outlines for a step on this page: the located target, described briefly
+ * (`tag «text»`), or null when not found. For `npm run replica:from-report`.
+ */
+export function outline(flowId: 'sgo' | 'cabinet', stepId: string): string | null {
+  const step = FLOWS[flowId].steps.find((s) => s.id === stepId);
+  if (!step?.target) return null;
+  const el = locate(step.target, document);
+  if (!el) return null;
+  const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60) || el.getAttribute('aria-label') || el.getAttribute('title') || '';
+  return `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}> «${text}»`;
+}
+(globalThis as unknown as { __pfdoReport: Record<string, unknown> }).__pfdoReport.outline = outline;

@@ -71,18 +71,20 @@ function element(n: ReportNode): string {
   return `<${tag}${attrs(n)}>${shadow}${children(n.c)}</${tag}>`;
 }
 
-function documentHtml(title: string, body: ReportNode): string {
+function documentHtml(title: string, body: ReportNode, htmlAttrs = ''): string {
   const b = body.t === 'body' ? body : { t: 'body', c: [body] };
-  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>${esc(title)}</title><style>body{font:14px/1.4 sans-serif;margin:8px}</style></head>${element(b)}</html>`;
+  return `<!doctype html><html lang="ru"${htmlAttrs}><head><meta charset="utf-8"><title>${esc(title)}</title><style>body{font:14px/1.4 sans-serif;margin:8px}</style></head>${element(b)}</html>`;
 }
 
 /**
  * A standalone HTML page from a description: no scripts, no outside resources.
  * @param report a description (checked: {@link parseReport})
+ * @param o `replica`: mark the page ready for the replica tests (`<html data-replica-ready>`, as
+ *   the replicas mark themselves after their late rendering)
  * @returns the page's HTML
  */
-export function reportToHtml(report: PageReport): string {
-  return documentHtml(report.title, report.body);
+export function reportToHtml(report: PageReport, o: { replica?: boolean } = {}): string {
+  return documentHtml(report.title, report.body, o.replica ? ' data-replica-ready="1" data-from-report="1"' : '');
 }
 
 /**
