@@ -74,3 +74,40 @@ test('the description page opened for a tab that is no portal page says so in Ru
   await expect(page.getByTestId('report-error')).toContainText('Вкладка портала уже закрыта');
   await page.close();
 });
+
+test('a page of 100 000 elements with a shadow root and frames: the description is made within 2 s, bounded, and says it is partial', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto('https://cabinet.ruobr.ru/profile/?reset=1&state=logged-in&delay=0');
+  await replicaReady(page);
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.innerHTML = '<div><span>Смирнова Дарья</span><input value="148-481-255 85"></div>'.repeat(33_334);
+    document.body.append(box);
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<button>Сохранить</button>';
+    const same = document.createElement('iframe');
+    same.srcdoc = '<p>Дети</p>';
+    const other = document.createElement('iframe');
+    other.src = 'https://esia.gosuslugi.ru/login';
+    document.body.prepend(host, same, other);
+  });
+  await waitForGuideElement(page, '[data-testid=guide-report]');
+  const report = await openReport(ext, page);
+  await expect(report.getByTestId('report-check')).toContainText('Проверено', { timeout: 15_000 });
+  await expect(report.getByTestId('report-truncated')).toBeVisible();
+  const [download] = await Promise.all([report.waitForEvent('download'), report.getByTestId('report-save').click()]);
+  const json = JSON.parse(readFileSync((await download.path())!, 'utf8'));
+  expect(json.made.ms, 'time to describe (ms)').toBeLessThan(2000);
+  expect(json.made.elements).toBeGreaterThan(100_000);
+  expect(json.made.truncated).toBeTruthy();
+  const text = JSON.stringify(json);
+  expect(new TextEncoder().encode(text).length).toBeLessThan(2 * 1024 * 1024);
+  // (booleans, not the text itself: the file is 1–2 MB)
+  const top = json.body.c as Array<{ sh?: Array<{ t: string; c?: string[] }>; fr?: { doc?: unknown; other?: string } }>;
+  expect(top.some((n) => n.sh?.[0]?.t === 'button' && n.sh[0].c?.[0] === 'Сохранить'), 'the shadow root is described').toBe(true);
+  expect(top.some((n) => n.fr?.doc), 'the same-origin frame is described').toBe(true);
+  expect(top.some((n) => n.fr?.other === 'esia.gosuslugi.ru'), 'the other origin is named').toBe(true);
+  expect(/Смирнова|148-481/.test(text), 'personal values in the file').toBe(false);
+  await report.close();
+  await page.close();
+});
