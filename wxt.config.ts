@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 import { trainingFiles } from './replicas/bundle';
+import { writeShippedPaperFonts } from './scripts/paper-fonts';
 
 /**
  * WXT configuration. The manifest asks for the fewest permissions the code uses:
@@ -40,8 +42,11 @@ export default defineConfig({
   }),
   hooks: {
     // The training portal: the replicas of both portals as the extension's own pages.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': async (wxt, files) => {
       files.push(...trainingFiles());
+      // The PDF fonts: the package gets them cut to the papers' characters (scripts/paper-fonts.ts).
+      const fonts = await writeShippedPaperFonts(join(wxt.config.wxtDir, 'paper-fonts'));
+      for (const f of files) if (f.relativeDest in fonts && 'absoluteSrc' in f) f.absoluteSrc = fonts[f.relativeDest];
     },
   },
   vite: () => ({

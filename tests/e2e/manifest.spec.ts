@@ -62,8 +62,9 @@ test('size budgets (bytes): content scripts ≤ 30 000 gzipped each, training po
   const training = [...walk('.output/chrome-mv3/training'), '.output/chrome-mv3/training-guide.js'];
   const trainingGz = training.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
   expect(trainingGz, 'training portal gzipped').toBeLessThanOrEqual(130_000);
-  // 1.5 MB before the training portal (pdf-lib with fontkit and the two fonts are ~0.9 MB of it).
+  // Issue 11's goal is 600 KB; reached so far 1.27 MB: the PDF fonts are cut at build time
+  // (54 KB), but the lazy pdf-lib + fontkit chunk is ~515 KB and the step pictures ~325 KB.
   for (const z of readdirSync('.output').filter((f) => /-(chrome|firefox)\.zip$/.test(f))) {
-    expect(statSync(join('.output', z)).size, z).toBeLessThanOrEqual(1_650_000);
+    expect(statSync(join('.output', z)).size, z).toBeLessThanOrEqual(1_300_000);
   }
 });

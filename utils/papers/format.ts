@@ -56,11 +56,13 @@ export function formatPaperDate(value: string | undefined): string {
 
 /**
  * Collapses all whitespace (incl. line breaks and NBSP) to single spaces, drops
- * control characters, trims. Returns '' for undefined.
+ * control characters, trims, and composes letters typed as a base and a mark
+ * (NFC: «и» + U+0306 → «й», as the font has them as one glyph). Returns '' for undefined.
  */
 export function cleanText(value: string | undefined): string {
   if (!value) return '';
   return value
+    .normalize('NFC')
     .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

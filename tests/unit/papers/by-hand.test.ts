@@ -14,7 +14,7 @@ import { todayLocal } from '@/utils/profile/dates';
 import { APPLICANT, CHILD } from '../profile/fixtures';
 import { ALONE, FILLED, type PaperDocument, documentsOf, norm, pdfPages, pdfText, requirePoppler, shippedFonts, tempDir, writePdf } from './helpers';
 
-const fonts = shippedFonts();
+const fonts = await shippedFonts();
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 /** Each test builds several PDFs and runs poppler on every page: room for a loaded 2-core machine. */

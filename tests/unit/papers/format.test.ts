@@ -28,6 +28,8 @@ describe('papers formatters', () => {
 
   it('cleans whitespace and control characters', () => {
     expect(cleanText(' a\n\tb\u00a0 c\u0007 ')).toBe('a b c');
+    // a letter typed as base + combining mark becomes the one letter the font draws
+    expect(cleanText('Андреи\u0306 Е\u0308лкин')).toBe('Андрей Ёлкин');
     expect(fileSafeSurname('Иванов Пётр')).toBe('Иванов');
     expect(fileSafeSurname('../..')).toBe('');
   });

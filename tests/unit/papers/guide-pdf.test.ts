@@ -27,7 +27,7 @@ import {
 } from '@/utils/papers/guide-pdf';
 import { type GrayPage, inkRatio, norm, pdfPages, pdfText, renderGray, requirePoppler, shippedFonts, tempDir, writePdf } from './helpers';
 
-const fonts = shippedFonts();
+const fonts = await shippedFonts();
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 

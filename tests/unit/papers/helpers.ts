@@ -6,17 +6,21 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { PaperFonts, PapersInput } from '@/utils/papers/types';
+import { fullPaperFonts, shippedPaperFonts } from '../../../scripts/paper-fonts';
 
-const ROOT = resolve(__dirname, '../../..');
+/**
+ * The fonts as the extension ships them: `public/fonts/` cut at build time to the papers'
+ * characters (`scripts/paper-fonts.ts`, the same bytes the built extension fetches).
+ */
+export function shippedFonts(): Promise<PaperFonts> {
+  return shippedPaperFonts();
+}
 
-/** The fonts shipped in public/fonts (the same bytes the extension fetches). */
-export function shippedFonts(): PaperFonts {
-  return {
-    regular: new Uint8Array(readFileSync(join(ROOT, 'public/fonts/DejaVuSerif.ttf'))),
-    bold: new Uint8Array(readFileSync(join(ROOT, 'public/fonts/DejaVuSerif-Bold.ttf'))),
-  };
+/** The full DejaVu Serif originals in `public/fonts/` (the reference the shipped subset is checked against). */
+export function originalFonts(): PaperFonts {
+  return fullPaperFonts();
 }
 
 /** A parent applying for a 10-year-old in Kuzbass, everything filled (the data of seed 003). */

@@ -12,7 +12,7 @@ import { CONSENT_ITEMS, DOC_TITLES } from '@/utils/papers/templates';
 import type { PapersInput } from '@/utils/papers/types';
 import { ALONE, FILLED, type PaperDocument, documentsOf, norm, pdfPages, pdfText, requirePoppler, shippedFonts, tempDir, writePdf } from './helpers';
 
-const fonts = shippedFonts();
+const fonts = await shippedFonts();
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 /** Each test builds several PDFs and runs poppler on every page: room for a loaded 2-core machine. */

@@ -4,15 +4,18 @@
  * glyphs while `pdftotext` still extracts the text, so text assertions alone
  * cannot catch it: here every page is rasterised (pdftoppm -r 50 -gray) and the
  * ink is compared with a render of the same document embedded with full fonts.
+ * The fonts the extension ships are themselves cut at build time (scripts/paper-fonts.ts), so
+ * their renders are also compared with renders made from the full DejaVu Serif originals.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { PDFDocument, TextRenderingMode, setTextRenderingMode } from 'pdf-lib';
 import { renderPapersPdf } from '@/utils/papers/build';
 import type { PapersInput } from '@/utils/papers/types';
-import { ALONE, BLANK, FILLED, type GrayPage, inkRatio, norm, pdfText, renderGray, requirePoppler, shippedFonts, tempDir, writePdf } from './helpers';
+import { renderGuidePdf } from '@/utils/papers/guide-pdf';
+import { ALONE, BLANK, FILLED, type GrayPage, inkRatio, norm, originalFonts, pdfText, renderGray, requirePoppler, shippedFonts, tempDir, writePdf } from './helpers';
 
-const fonts = shippedFonts();
+const fonts = await shippedFonts();
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 beforeAll(() => requirePoppler());
@@ -92,5 +95,56 @@ describe('papers PDF: subset fonts render like full fonts (pdftoppm)', () => {
     const broken = renderGray(brokenPath, DPI, tmp.dir, 'control-broken');
     const results = compare(broken, full);
     for (const r of results) expect(r.rel, `page ${r.page}`).toBeGreaterThan(INK_TOLERANCE);
+  });
+});
+
+const ALPHABET: PapersInput = {
+  region: 'kuzbass',
+  certificateNumber: '4207000002',
+  applicant: { fullName: 'Ёлкина Ия-Мария Андреевна', address: '«кавычки» „лапки“ ‘одиночные’ … № 5 § 2 © ° × · • → ≈ ≤ ≥ − 1–2 — ударе\u0301ние' },
+  child: {
+    fullName: 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ абвгдеёжзийклмнопрстуфхцчшщъыьэюя',
+    address: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 «»—–№§.,;:!?()[]/@&%+-_"\'',
+  },
+};
+
+describe('papers PDF: the shipped (build-time subset) fonts render like the full DejaVu Serif originals', () => {
+  const original = originalFonts();
+  for (const [name, input] of [
+    ['filled', FILLED],
+    ['alone', ALONE],
+    ['blank', BLANK],
+    ['alphabet', ALPHABET],
+  ] as const) {
+    it(`${name}: same pages, same text and the same ink (±3 %) and pixels as with the original fonts`, async () => {
+      const shippedPath = writePdf(tmp.dir, `${name}-shipped`, await renderPapersPdf(input, fonts));
+      const originalPath = writePdf(tmp.dir, `${name}-original`, await renderPapersPdf(input, original, { subset: false }));
+      expect(norm(pdfText(shippedPath))).toBe(norm(pdfText(originalPath)));
+      const results = compare(renderGray(shippedPath, DPI, tmp.dir, `${name}-shipped`), renderGray(originalPath, DPI, tmp.dir, `${name}-original`));
+      for (const r of results) {
+        expect(r.rel, `page ${r.page}: ink ${r.inkTest} vs ${r.inkRef}`).toBeLessThanOrEqual(INK_TOLERANCE);
+        expect(r.diff, `page ${r.page}: pixels differ`).toBeLessThan(0.002);
+        expect(r.inkTest, `page ${r.page} ink`).toBeGreaterThan(0.01);
+      }
+    });
+  }
+
+  it('the guide (памятка): same text, ink and pixels as with the original fonts', async () => {
+    const input = {
+      title: 'Памятка: сертификат — «Сетевой город»',
+      portal: 'sgo.tvobr.ru',
+      generatedOn: '2026-12-02',
+      steps: [
+        { code: 'Т-1', title: 'Войдите через Госуслуги', instruction: 'Нажмите «Войти через Госуслуги» → введите логин и пароль… Ёлка, № 5.', notes: ['Не приходит письмо — проверьте «Спам».', 'Пароль не подходит: «Восстановить».'] },
+        { code: 'Т-2', title: 'Откройте «Заявления»', instruction: 'Меню — «Заявления» — «Сертификат ПДО».' },
+      ],
+    };
+    const shippedPath = writePdf(tmp.dir, 'guide-shipped', await renderGuidePdf(input, fonts));
+    const originalPath = writePdf(tmp.dir, 'guide-original', await renderGuidePdf(input, original, { subset: false }));
+    expect(norm(pdfText(shippedPath))).toBe(norm(pdfText(originalPath)));
+    for (const r of compare(renderGray(shippedPath, DPI, tmp.dir, 'guide-shipped'), renderGray(originalPath, DPI, tmp.dir, 'guide-original'))) {
+      expect(r.rel, `page ${r.page}: ink ${r.inkTest} vs ${r.inkRef}`).toBeLessThanOrEqual(INK_TOLERANCE);
+      expect(r.diff, `page ${r.page}: pixels differ`).toBeLessThan(0.002);
+    }
   });
 });

@@ -7,7 +7,7 @@ import { CONSENT_ITEMS, CONSENT_TITLE, DOC_TITLES, STATEMENT_TITLE } from '@/uti
 import type { PapersInput } from '@/utils/papers/types';
 import { ALONE, BLANK, FILLED, FILLED_VALUES, norm, pdfPages, pdfText, requirePoppler, shippedFonts, tempDir, writePdf } from './helpers';
 
-const fonts = shippedFonts();
+const fonts = await shippedFonts();
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 

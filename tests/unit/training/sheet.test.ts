@@ -62,7 +62,7 @@ describe('the памятка of each portal', () => {
         expect(s.instruction).toBe(textForVariant(flow.steps.find((x) => x.code === s.code)!.instruction));
       }
 
-      const path = writePdf(tmp.dir, `pamyatka-${portal}`, await buildGuidePdf({ title: 'Памятка', portal, steps, generatedOn: '2026-12-02' }, shippedFonts()));
+      const path = writePdf(tmp.dir, `pamyatka-${portal}`, await buildGuidePdf({ title: 'Памятка', portal, steps, generatedOn: '2026-12-02' }, await shippedFonts()));
       const { count } = pdfPages(path);
       // The cover, then at most one page per two steps (before: one page per step).
       expect(count).toBeLessThanOrEqual(1 + Math.ceil(steps.length / 2));
