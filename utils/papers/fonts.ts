@@ -1,6 +1,7 @@
 /**
  * Loads the fonts shipped in the extension package (`public/fonts/`, DejaVu
- * Serif, licence in `public/fonts/LICENSE-DejaVu.txt`). The URL is the
+ * Serif, licence in `public/fonts/LICENSE-DejaVu.txt`; the build ships them cut
+ * to the characters the papers print, `scripts/paper-fonts.ts`). The URL is the
  * extension's own (`chrome-extension://…/fonts/…`), not the network.
  */
 import { browser } from 'wxt/browser';

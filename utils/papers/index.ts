@@ -21,13 +21,14 @@ export { REGION_TEMPLATES } from './templates';
  * Input: `PapersInput` (everything but `region` optional; missing values print
  * as blank ruled lines with captions, so `{ region }` gives a blank form).
  * `fonts`: TrueType bytes (regular + bold, Cyrillic); when omitted the shipped
- * DejaVu Serif is fetched from the extension package (`/fonts/*.ttf`).
+ * DejaVu Serif is fetched from the extension package (`/fonts/*.ttf`, cut at
+ * build time to the characters the papers print, `scripts/paper-fonts.ts`).
  * Output: PDF bytes (A4): Заявление, then each consent from a new page
  * (applicant's own data; the child's data signed by the parent — or, when
  * `child.appliesAlone`, one consent signed by the child aged 14–17 with an
  * optional parent co-signature). Date lines are left blank to be written by hand
  * when signing (`date` is validated but not printed). Fonts are subset-embedded
- * (≈ 60–80 KB total). Metadata carries no personal data.
+ * (≈ 50 KB total). Metadata carries no personal data.
  *
  * Errors: `RangeError` for a malformed `date` (must be `YYYY-MM-DD`); `Error`
  * when the fonts cannot be loaded or parsed.
