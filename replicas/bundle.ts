@@ -23,8 +23,8 @@ export interface TrainingFile {
 
 /** Files that are not portal pages (documents a page links to or downloads): no boot, no guide. */
 const NOT_PAGES = /(^|\/)(zayavlenie\.html|files\/.*)$/;
-/** Source files that are not part of a replica (the Node side and its notes). */
-const SKIP = /\.(ts|md)$/;
+/** Source files that are not part of a replica (the Node side and its notes; pages rebuilt from users' page descriptions, which are tests only). */
+const SKIP = /\.(ts|md)$|(^|\/)reports\//;
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
