@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
-import { sgoFlow } from '@/utils/flows/sgo';
-import { cabinetFlow } from '@/utils/flows/cabinet';
+import { FLOWS } from '@/utils/flows/search';
 import { pageDescriptionOf } from '@/utils/report/page';
 
 /**
@@ -9,4 +8,4 @@ import { pageDescriptionOf } from '@/utils/report/page';
  * without personal data (utils/report/) and returns the description to the caller; sends nothing
  * anywhere and changes nothing on the page.
  */
-export default defineUnlistedScript(() => pageDescriptionOf(document, [sgoFlow, cabinetFlow], browser.runtime.getManifest().version));
+export default defineUnlistedScript(() => pageDescriptionOf(document, FLOWS, browser.runtime.getManifest().version));

@@ -6,10 +6,9 @@
  * against the full fonts.
  *
  * The cut is made by harfbuzz's own subsetter (npm `subset-font`, its WebAssembly build): the
- * glyphs of the characters below and what the kept layout features reach from them (ligatures
- * «fi», «fl», combining marks). TrueType hinting (instructions for screens of the 2000s) and the
- * tables pdf-lib never reads (GPOS and kern — pdf-lib draws without kerning —, MATH, FFTM) are
- * dropped: ≈ 27 KB per face instead of 350–380 KB. A character outside the set is printed as «?»
+ * glyphs of the characters below. TrueType hinting (instructions for screens of the 2000s) and the
+ * tables GSUB, GPOS, GDEF, kern, MATH and FFTM are dropped (so the papers print without ligatures;
+ * pdf-lib never kerns): ≈ 43 KB per face instead of 350–380 KB. A character outside the set is printed as «?»
  * (`fontSafeText` in `utils/papers/layout.ts` asks the font which characters it has), just as a
  * character the full font lacks always was.
  *

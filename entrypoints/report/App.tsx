@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sgoFlow } from '@/utils/flows/sgo';
-import { cabinetFlow } from '@/utils/flows/cabinet';
+import { FLOWS } from '@/utils/flows/search';
 import { downloadBlob } from '@/utils/download';
 import { makeReportForTab, reportFileName, type MadeReport, type ReportBrowser } from '@/utils/report/tab';
-
-const FLOWS = [sgoFlow, cabinetFlow];
 
 /** The browser's tabs and scripting, as `makeReportForTab` asks for them. */
 const API: ReportBrowser = {

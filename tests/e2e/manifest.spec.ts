@@ -51,7 +51,7 @@ test('store zips exist for both browsers', () => {
   expect(zips.some((z: string) => z.includes('firefox'))).toBe(true);
 });
 
-test('size budgets (bytes): content scripts ≤ 30 000 gzipped each, training portal ≤ 130 000 gzipped, store zip ≤ 1.65 MB', () => {
+test('size budgets (bytes): content scripts ≤ 30 000 gzipped each, training portal ≤ 130 000 gzipped, store zip ≤ 1.32 MB', () => {
   const dir = '.output/chrome-mv3/content-scripts';
   for (const f of readdirSync(dir)) {
     const gz = gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
@@ -62,9 +62,10 @@ test('size budgets (bytes): content scripts ≤ 30 000 gzipped each, training po
   const training = [...walk('.output/chrome-mv3/training'), '.output/chrome-mv3/training-guide.js'];
   const trainingGz = training.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
   expect(trainingGz, 'training portal gzipped').toBeLessThanOrEqual(130_000);
-  // Issue 11's goal is 600 KB; reached so far 1.27 MB: the PDF fonts are cut at build time
-  // (54 KB), but the lazy pdf-lib + fontkit chunk is ~515 KB and the step pictures ~325 KB.
+  // Issue 11's goal is 600 KB; now 1.30 MB: the PDF fonts are cut at build time (54 KB), but the
+  // lazy pdf-lib + fontkit chunk is ~515 KB and the step pictures ~325 KB; the page description
+  // for support (issue 10: page-report.js and report.html) added ~25 KB.
   for (const z of readdirSync('.output').filter((f) => /-(chrome|firefox)\.zip$/.test(f))) {
-    expect(statSync(join('.output', z)).size, z).toBeLessThanOrEqual(1_300_000);
+    expect(statSync(join('.output', z)).size, z).toBeLessThanOrEqual(1_320_000);
   }
 });

@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
-import { test as base, expect } from '../support/fixtures';
+import { expect } from '../support/fixtures';
 import { openReplicaPage } from '../support/browser';
 import { pageBundle } from '../support/matrix-bundle';
-import { launchReplicaBrowser, type ReplicaBrowser } from '../support/variation-bundle';
+import { replicaTest } from '../support/variation-bundle';
 import { formsOf } from '../support/personal-forms';
 import { personalValues } from '../support/family';
 import { reportToHtml } from '../../utils/report/rebuild';
@@ -42,16 +42,7 @@ declare global {
   var __pfdoReport: Api;
 }
 
-const test = base.extend<object, { replica: ReplicaBrowser }>({
-  replica: [
-    async ({}, use) => {
-      const b = await launchReplicaBrowser();
-      await use(b);
-      await b.close();
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = replicaTest;
 test.describe.configure({ mode: 'parallel' });
 
 /** The personal forms found in a description (lower case). */

@@ -1,10 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { test as base, expect } from '../support/fixtures';
+import { expect } from '../support/fixtures';
 import { openReplicaPage, waitForStep } from '../support/browser';
 import { inGuide } from '../support/guide';
-import { launchReplicaBrowser, variationBundle, type ReplicaBrowser } from '../support/variation-bundle';
+import { replicaTest, variationBundle } from '../support/variation-bundle';
 import { TRANSFORM_NAMES } from '../variation/transforms';
 import { failureLines, failuresOf, knownReason, table, type Failure, type Known, type Row } from '../variation/report';
 import type { Prepared } from '../variation/page';
@@ -58,16 +58,7 @@ declare global {
   var __pfdoVariation: VariationApi;
 }
 
-const test = base.extend<object, { replica: ReplicaBrowser }>({
-  replica: [
-    async ({}, use) => {
-      const b = await launchReplicaBrowser();
-      await use(b);
-      await b.close();
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = replicaTest;
 
 test.describe.configure({ mode: 'parallel' });
 

@@ -101,8 +101,6 @@ export async function framesLoaded(): Promise<void> {
   while (frames.some((f) => !f.contentDocument?.body?.childNodes.length) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
 }
 
-(globalThis as unknown as { __pfdoReport: unknown }).__pfdoReport = { matching, settle, describe, soil, framesLoaded };
-
 /**
  * What the guide outlines for a step on this page: the located target, described briefly
  * (`tag «text»`), or null when not found. For `npm run replica:from-report`.
@@ -115,4 +113,5 @@ export function outline(flowId: 'sgo' | 'cabinet', stepId: string): string | nul
   const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60) || el.getAttribute('aria-label') || el.getAttribute('title') || '';
   return `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}> «${text}»`;
 }
-(globalThis as unknown as { __pfdoReport: Record<string, unknown> }).__pfdoReport.outline = outline;
+
+(globalThis as unknown as { __pfdoReport: unknown }).__pfdoReport = { matching, settle, describe, soil, framesLoaded, outline };

@@ -2,6 +2,7 @@ import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { resolveReplica } from '../../replicas/router';
 import { CHROMIUM, TSX_NAME_SHIM } from './browser';
 import { pageBundle } from './matrix-bundle';
+import { test as base } from './fixtures';
 
 /**
  * Bundles the variation suite's page code (`tests/variation/page.ts`: flows, recogniser, `locate`,
@@ -45,3 +46,18 @@ export async function launchReplicaBrowser(): Promise<ReplicaBrowser> {
     },
   };
 }
+
+/**
+ * The tests' `test` with a worker-scoped `replica` (a {@link launchReplicaBrowser} shared by the
+ * worker's tests) beside the extension fixture `ext`.
+ */
+export const replicaTest = base.extend<object, { replica: ReplicaBrowser }>({
+  replica: [
+    async ({}, use) => {
+      const b = await launchReplicaBrowser();
+      await use(b);
+      await b.close();
+    },
+    { scope: 'worker' },
+  ],
+});

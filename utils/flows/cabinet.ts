@@ -77,6 +77,18 @@ export const cabinetWords: readonly string[] = [
   'Отмена', 'Закрыть', 'Ошибка', 'Обязательное поле', 'Выберите', 'Выбрать файл', 'Файл не выбран', 'Назад', 'Далее', 'Главная',
 ];
 
+/**
+ * The portal's known markup words (portals.md §2: `/login/`, `id_username`, `id_password`,
+ * `csrfmiddlewaretoken`, `ul.errorlist`, `button.fluid.ui.primary.button`, Django's `id_` prefix,
+ * the API fields): kept inside ids, classes, names and paths of a page description
+ * (`utils/report/vocabulary.ts`); other words there are masked.
+ */
+export const cabinetMarkup: readonly string[] = [
+  'login', 'accounts', 'esia', 'callback', 'next', 'id', 'username', 'password', 'csrfmiddlewaretoken', 'errorlist', 'fluid', 'ui',
+  'primary', 'button', 'services', 'dop', 'certificate', 'confirm', 'profile', 'children', 'messages', 'number', 'cert', 'status',
+  'actul', 'group', 'name', 'balance',
+];
+
 /** The letter stand-in page of the replicas (in reality the letter is in the user's mailbox, not on the portal). */
 const MAILBOX = /^\/replica\//;
 

@@ -48,6 +48,17 @@ export const sgoWords: readonly string[] = [
 ];
 
 /**
+ * The portal's known markup words (portals.md §1: routes, `.apploader`, `div.gosbutton`,
+ * `div.primary-button`, fields `loginname`, `EM`, hidden `at`/`VER`): kept inside ids, classes,
+ * names and paths of a page description (`utils/report/vocabulary.ts`); other words there are masked.
+ */
+export const sgoMarkup: readonly string[] = [
+  'angular', 'app', 'school', 'mysettings', 'studentdiary', 'authorize', 'login', 'pass', 'sso', 'esia', 'asp', 'MySettings',
+  'apploader', 'gosbutton', 'primary', 'button', 'loginname', 'password', 'EM', 'at', 'VER', 'webapi', 'educcertificates',
+  'buttons', 'panel', 'glyphicon', 'user', 'hidden', 'scr', 'sm', 'org', 'child',
+];
+
+/**
  * The login page by meaning, not by class names: a Госуслуги control — the known `div.gosbutton`,
  * whose only word is «Через» (the Госуслуги logo is an image without alt, portals.md §1), or a
  * «Войти через Госуслуги» link — or a password field (the login-and-password form).

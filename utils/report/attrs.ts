@@ -15,7 +15,7 @@ export type AttrKind =
   | 'ref'
   /** presence only (`disabled`, `onclick`…): kept as `""` */
   | 'flag'
-  /** an HTML/ARIA keyword (`type`, `role`, `aria-expanded`): kept when it looks like one */
+  /** an HTML/ARIA keyword (`type`, `role`, `aria-expanded`): `maskKeyword` */
   | 'keyword'
   /** `data-target`: `#id` of another element */
   | 'target'
@@ -58,9 +58,4 @@ export function attrKind(name: string, el?: { tagName: string; type?: string } |
   if (name === 'href' || name === 'action') return el && el !== 'label-value' && el.tagName === 'LINK' ? null : 'address';
   if (name === 'value' && (el === 'label-value' || (el && el.tagName === 'INPUT' && LABEL_VALUE_TYPES.has(el.type ?? '')))) return 'label-value';
   return null;
-}
-
-/** A keyword value as kept: short, ASCII letters/digits/space/`_-`, no run of 4 digits. */
-export function isKeyword(v: string): boolean {
-  return /^[A-Za-z0-9 _\-]{0,40}$/.test(v) && !/\d{4,}/.test(v);
 }

@@ -3,8 +3,8 @@
  * either the interface's words or a shape («Аааа», «0000»), every identifier and path is masked.
  * Re-masking must change nothing; anything that would change is a leak and blocks the saving.
  */
-import { attrKind, isKeyword } from './attrs';
-import { maskIdent, maskPath, maskShape, maskText, type Vocabulary } from './mask';
+import { attrKind } from './attrs';
+import { maskIdent, maskKeyword, maskPath, maskShape, maskText, type Vocabulary } from './mask';
 import type { PageReport, ReportNode } from './types';
 
 
@@ -36,7 +36,7 @@ export function auditReport(report: PageReport, vocab: Vocabulary): string[] {
       } else if (kind === 'id' || kind === 'ident' || kind === 'ref') ident(`атрибут ${k}`, v);
       else if (kind === 'text' || kind === 'label-value') text(`атрибут ${k}`, v);
       else if (kind === 'keyword') {
-        if (!isKeyword(v) && maskShape(v) !== v) add(`атрибут ${k}`, v);
+        if (maskKeyword(v, vocab) !== v) add(`атрибут ${k}`, v);
       } else if (kind === 'target') {
         if (v.startsWith('#')) ident(`атрибут ${k}`, v.slice(1));
         else if (maskShape(v) !== v) add(`атрибут ${k}`, v);

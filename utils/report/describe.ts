@@ -8,8 +8,8 @@
  * Bounded: at most {@link DEFAULT_LIMITS} elements, bytes and milliseconds; a description that
  * hits a bound stops there and says which (`made.truncated`).
  */
-import { Identifiers, maskIdent, maskPath, maskShape, maskText, type Vocabulary } from './mask';
-import { attrKind, isKeyword, LABEL_VALUE_TYPES } from './attrs';
+import { Identifiers, maskIdent, maskKeyword, maskPath, maskShape, maskText, type Vocabulary } from './mask';
+import { attrKind, LABEL_VALUE_TYPES } from './attrs';
 import { REPORT_FORMAT, REPORT_VERSION, type PageReport, type ReportGuide, type ReportNode, type TruncatedBy } from './types';
 
 /** Bounds of one description: elements described, estimated size of the file (bytes), time (ms). */
@@ -123,7 +123,8 @@ function attrsOf(el: Element, w: Walk, ids: Identifiers): Record<string, string>
         v = '';
         break;
       case 'keyword':
-        v = isKeyword(value) ? value : w.shape(value.slice(0, 80));
+        v = maskKeyword(value, w.o.vocabulary);
+        if (v !== value) w.masked++;
         break;
       case 'target':
         v = /^#[A-Za-z0-9_\-:.]+$/.test(value.trim()) ? `#${ids.get(value.trim().slice(1))}` : w.shape(value.slice(0, 80));

@@ -134,6 +134,21 @@ export function maskIdent(s: string, vocab: Vocabulary): string {
 }
 
 /**
+ * Masks the value of an HTML/ARIA keyword attribute (`role`, `type`, `aria-expanded`,
+ * `autocomplete`, `tabindex`): a small number (up to 3 digits: `tabindex="-1"`, `colspan="2"`)
+ * stays; otherwise each space-separated word is masked as an identifier ({@link maskIdent}), so
+ * `role="dialog"` stays and `aria-foo="smirnova"` does not. Idempotent.
+ */
+export function maskKeyword(s: string, vocab: Vocabulary): string {
+  if (/^-?\d{1,3}$/.test(s)) return s;
+  return s
+    .slice(0, 80)
+    .split(/(\s+)/)
+    .map((w) => (/^\s*$/.test(w) ? w : maskIdent(w, vocab)))
+    .join('');
+}
+
+/**
  * Masked identifiers that stay distinct and consistent within one description: the same id
  * always gives the same masked id (so `for`, `aria-labelledby`, `aria-controls` and `href="#…"`
  * keep pointing at their element), and two ids that mask alike get suffixes `-0`, `-00`… (zeros,

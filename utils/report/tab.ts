@@ -5,6 +5,7 @@
  */
 import type { Flow } from '@/utils/guide/types';
 import { TARGET_STATES } from '@/utils/guide/types';
+import { todayLocal } from '@/utils/profile/dates';
 import { auditReport } from './audit';
 import { reportToHtml } from './rebuild';
 import { flowVocabulary } from './vocabulary';
@@ -114,7 +115,6 @@ export async function makeReportForTab(q: URLSearchParams, api: ReportBrowser, f
  * @param today the date for the name (default now)
  */
 export function reportFileName(report: PageReport, ext: 'json' | 'html', today = new Date()): string {
-  const d = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   const step = (report.guide?.shown ?? report.guide?.recognised ?? 'stranica').replace(/^[a-z]+\./, '');
-  return `pfdo-opisanie-${report.portal ?? 'portal'}-${step}-${d}.${ext}`;
+  return `pfdo-opisanie-${report.portal ?? 'portal'}-${step}-${todayLocal(today)}.${ext}`;
 }

@@ -4,14 +4,16 @@
  * portal's common words (`sgoWords`, `cabinetWords` in the flow files). A word outside it is masked, even one that looks harmless.
  */
 import type { Flow, Locator, PageMatch, Target } from '@/utils/guide/types';
-import { sgoWords } from '@/utils/flows/sgo';
-import { cabinetWords } from '@/utils/flows/cabinet';
+import { sgoMarkup, sgoWords } from '@/utils/flows/sgo';
+import { cabinetMarkup, cabinetWords } from '@/utils/flows/cabinet';
 import { vocabularyOf, type Vocabulary } from './mask';
 import { MARKUP_WORDS } from './markup-words';
 
 /** Every phrase a locator looks for (its `text`, `textContains`, `label` variants, `title`, and its `within`'s). */
 /** Each portal's common interface words, by flow id. */
 const PORTAL_WORDS: Record<string, readonly string[]> = { sgo: sgoWords, cabinet: cabinetWords };
+/** Each portal's known markup words (ids, classes, names, paths), by flow id. */
+const PORTAL_MARKUP: Record<string, readonly string[]> = { sgo: sgoMarkup, cabinet: cabinetMarkup };
 
 /** Identifier words of a CSS selector or a path pattern (`.gosbutton, a` → `gosbutton`, `a`). */
 function markupWordsOf(source: string): string[] {
@@ -51,7 +53,7 @@ export function flowPhrases(flow: Flow): string[] {
 /** The phrases and the markup words (CSS hints, path patterns) of a flow. */
 function collect(flow: Flow): { phrases: string[]; markup: string[] } {
   const out: string[] = [...(PORTAL_WORDS[flow.id] ?? [])];
-  const markup: string[] = [];
+  const markup: string[] = [...(PORTAL_MARKUP[flow.id] ?? [])];
   for (const step of flow.steps) {
     matchPhrases(step.when, out, markup);
     targetPhrases(step.target, out, markup);

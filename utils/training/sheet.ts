@@ -10,6 +10,7 @@ import { FLOWS } from '@/utils/flows/search';
 import { troublesFor } from '@/utils/flows/troubles';
 import { stepImageFile } from '@/utils/flows/images';
 import { downloadBlob } from '@/utils/download';
+import { todayLocal } from '@/utils/profile/dates';
 import type { Step } from '@/utils/guide/types';
 import { textForVariant } from '@/utils/guide/recognise';
 import type { GuideSheetStep } from '@/utils/papers/guide-pdf';
@@ -71,12 +72,6 @@ export async function guideSheetSteps(portal: TrainingPortal, picture: (stepId: 
   );
 }
 
-/** Today as `YYYY-MM-DD` in local time. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /**
  * Builds the guide for a portal and saves it as a download.
  * @param portal `sgo` | `cabinet`
@@ -90,7 +85,7 @@ export async function makeGuideSheet(portal: TrainingPortal): Promise<string> {
     return bytes ? { bytes, type: 'jpeg', crop: crops[id] } : undefined;
   });
   const { buildGuidePdf, guidePdfFileName } = await import('@/utils/papers/guide-pdf');
-  const generatedOn = today();
+  const generatedOn = todayLocal();
   const host = TRAINING_PORTALS[portal].host;
   const pdf = await buildGuidePdf({
     title: `Как получить сертификат дополнительного образования — ${TRAINING_PORTALS[portal].label}`,

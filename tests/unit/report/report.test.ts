@@ -4,7 +4,7 @@ import { JSDOM } from 'jsdom';
 import { sgoFlow } from '@/utils/flows/sgo';
 import { cabinetFlow } from '@/utils/flows/cabinet';
 import { flowVocabulary, flowsVocabulary } from '@/utils/report/vocabulary';
-import { Identifiers, maskIdent, maskPath, maskShape, maskText } from '@/utils/report/mask';
+import { Identifiers, maskIdent, maskKeyword, maskPath, maskShape, maskText } from '@/utils/report/mask';
 import { describePage } from '@/utils/report/describe';
 import { auditReport } from '@/utils/report/audit';
 import { parseReport, reportToHtml } from '@/utils/report/rebuild';
@@ -38,6 +38,18 @@ describe('masking by shape and by the vocabulary', () => {
     expect(maskIdent('child-4207000002', both)).toBe('child-0000000000');
     expect(maskPath('/services/dop/certificate/4207000002/', both)).toBe('/services/dop/certificate/0000000000/');
     expect(maskPath('/profile/%D0%A1%D0%BC%D0%B8%D1%80%D0%BD%D0%BE%D0%B2/', both)).toBe('/profile/Ааааааа/');
+  });
+  it('keeps HTML/ARIA keywords and small numbers in keyword attributes, masks other words', () => {
+    expect(maskKeyword('dialog', both)).toBe('dialog');
+    expect(maskKeyword('current-password', both)).toBe('current-password');
+    expect(maskKeyword('-1', both)).toBe('-1');
+    expect(maskKeyword('smirnova darya', both)).toBe('aaaaaaaa aaaaa');
+    expect(maskKeyword('20150314', both)).toBe('00000000');
+  });
+  it('keeps each portal\'s known markup words (flow files) in identifiers', () => {
+    expect(maskIdent('apploader', flowsVocabulary([sgoFlow]))).toBe('apploader');
+    expect(maskIdent('apploader', flowVocabulary(cabinetFlow))).toBe('aaaaaaaaa');
+    expect(maskIdent('csrfmiddlewaretoken', cabinet)).toBe('csrfmiddlewaretoken');
   });
   it('keeps masked ids distinct and consistent, and masking again changes nothing', () => {
     const ids = new Identifiers(both);
