@@ -21,6 +21,17 @@ export type TabState = z.infer<typeof TabState>;
 const FillKeyEnum = z.enum(FILL_KEYS);
 
 /**
+ * What the guide shows, as a request carries it (step ids only, no personal data): the step
+ * recognised on the page, the step shown in the panel, where its control is, the flow variant.
+ */
+const GUIDE_STATE = {
+  recognised: z.string().max(64).nullable(),
+  shown: z.string().max(64).nullable(),
+  targetState: z.enum(TARGET_STATES),
+  variant: z.string().max(20),
+};
+
+/**
  * A request to the background. The portal a request is about is never taken from the message:
  * the background derives it from the sender (the content script's frame and tab URL).
  */
@@ -44,10 +55,7 @@ export const Request = z.discriminatedUnion('type', [
    */
   z.object({
     type: z.literal('support:text'),
-    recognised: z.string().max(64).nullable(),
-    shown: z.string().max(64).nullable(),
-    targetState: z.enum(TARGET_STATES),
-    variant: z.string().max(20),
+    ...GUIDE_STATE,
     fillOutcomes: z
       .array(z.object({ name: z.string().max(80), status: z.enum(FILL_STATUSES) }))
       .max(20)
@@ -59,10 +67,7 @@ export const Request = z.discriminatedUnion('type', [
    */
   z.object({
     type: z.literal('report:open'),
-    recognised: z.string().max(64).nullable(),
-    shown: z.string().max(64).nullable(),
-    targetState: z.enum(TARGET_STATES),
-    variant: z.string().max(20),
+    ...GUIDE_STATE,
   }),
   /** From the popup: opens a child's portal in a new tab, with that child chosen for «Заполнить» in that tab. */
   z.object({ type: z.literal('open-guide'), childId: z.string().max(64) }),

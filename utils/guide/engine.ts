@@ -548,10 +548,7 @@ export class GuideEngine {
     try {
       const text = await this.send({
         type: 'support:text',
-        recognised: s.recognised.value?.id ?? null,
-        shown: s.shown.value?.id ?? null,
-        targetState: s.targetState.value,
-        variant: s.variant.value,
+        ...this.guideState(),
         fillOutcomes: s.fillOutcomes.value?.map((o) => ({ name: o.name, status: o.status })) ?? null,
       });
       if (typeof text === 'string') return text;
@@ -560,7 +557,6 @@ export class GuideEngine {
     }
     return `Сведения для поддержки недоступны: расширение обновлено или перезапущено — перезагрузите страницу. Шаг: ${s.recognised.value?.code ?? 'не распознан'}.`;
   }
-
 
   /**
    * Whether the panel offers «Сохранить описание страницы для поддержки» (on the portals; not on
@@ -574,14 +570,13 @@ export class GuideEngine {
    * portal page, shows what will be in the file and saves it only when the user says so.
    */
   openReport(): void {
+    void this.send({ type: 'report:open', ...this.guideState() }).catch(() => undefined);
+  }
+
+  /** The guide's state as `support:text` and `report:open` carry it (step ids only; `GUIDE_STATE` in utils/messages.ts). */
+  private guideState() {
     const s = this.state;
-    void this.send({
-      type: 'report:open',
-      recognised: s.recognised.value?.id ?? null,
-      shown: s.shown.value?.id ?? null,
-      targetState: s.targetState.value,
-      variant: s.variant.value,
-    }).catch(() => undefined);
+    return { recognised: s.recognised.value?.id ?? null, shown: s.shown.value?.id ?? null, targetState: s.targetState.value, variant: s.variant.value };
   }
 
   /** «Справка для консультанта»: asks the background to open the help-desk page in a new tab. */
