@@ -6,6 +6,7 @@ import { locate, locateOpener, withPageText } from './locate';
 import { Highlight } from './highlight';
 import { fillFields, undoFill, type FillOutcome, type UndoEntry } from './fill';
 import { pageIsLoading } from './loading';
+import { PageIndex, withIndex } from './page-index';
 
 /** How long the guide looks for a target before saying what to look for instead (ms). */
 export const TARGET_TIMEOUT_MS = 4000;
@@ -39,7 +40,11 @@ export const LOADER_MAX_WAIT_MS = 8000;
  * cannot see them); `npm run bench` reads them. Times in ms (`performance.now()` clock).
  */
 export interface GuideStats {
+  /** Recognition passes run. */
   passes: number;
+  /** Batches of DOM changes handled without a pass: they touched nothing the guide looks at (`page-index.ts`). */
+  skipped: number;
+  /** Time of the passes and of keeping the page model current (every batch of changes). */
   totalMs: number;
   lastMs: number;
   maxMs: number;
@@ -101,7 +106,9 @@ export class GuideEngine {
   private pending: ReturnType<typeof setTimeout> | null = null;
   private lastPassAt = -Infinity;
   /** See {@link GuideStats}. */
-  readonly stats: GuideStats = { passes: 0, totalMs: 0, lastMs: 0, maxMs: 0 };
+  readonly stats: GuideStats = { passes: 0, skipped: 0, totalMs: 0, lastMs: 0, maxMs: 0 };
+  /** What the locators ask of the page, kept current from the MutationObserver's records. */
+  private readonly index: PageIndex;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private grace: ReturnType<typeof setTimeout> | null = null;
   private undo: UndoEntry[] = [];
@@ -142,6 +149,7 @@ export class GuideEngine {
     private ownHost: Element | null = null,
   ) {
     this.state = new GuideState(flow);
+    this.index = new PageIndex(doc);
   }
 
   /** Starts observing the page; restores the per-tab state (hidden, variant) first. */
@@ -156,16 +164,13 @@ export class GuideEngine {
     } catch {
       /* background not reachable (extension reloading): keep defaults */
     }
-    this.observer = new MutationObserver((records) => {
-      if (records.every((r) => this.ownHost && (r.target === this.ownHost || this.ownHost.contains(r.target)))) return;
-      this.schedule();
-    });
+    this.observer = new MutationObserver((records) => this.changed(records));
     this.observer.observe(this.doc.documentElement, {
       childList: true,
       subtree: true,
       characterData: true,
       attributes: true,
-      attributeFilter: ['class', 'style', 'hidden', 'open', 'disabled', 'aria-hidden', 'value'],
+      attributeFilter: ['class', 'style', 'hidden', 'open', 'disabled', 'aria-hidden', 'value', 'role', 'type', 'aria-modal', 'aria-label', 'title', 'placeholder'],
     });
     const win = this.doc.defaultView!;
     win.addEventListener('popstate', this.onNav);
@@ -213,13 +218,40 @@ export class GuideEngine {
     }, wait);
   }
 
+  /**
+   * Handles a batch of DOM changes: brings the page model up to date and runs a pass (see
+   * {@link schedule}) unless the changes touched nothing the guide looks at and the address is
+   * the same; then only the ring is redrawn (the page's layout may have moved it).
+   */
+  private changed(records: MutationRecord[]): void {
+    const theirs = this.pageRecords(records);
+    if (!theirs.length) return;
+    const t0 = performance.now();
+    const matters = this.index.note(theirs) || this.doc.defaultView!.location.href !== this.lastUrl;
+    const ms = performance.now() - t0;
+    this.stats.totalMs += ms;
+    if (matters || this.pending) return this.schedule();
+    this.stats.skipped++;
+    this.stats.lastMs = ms;
+    this.highlight.schedule();
+  }
+
+  /** The records of changes to the page itself (not to the guide's own host element). */
+  private pageRecords(records: MutationRecord[]): MutationRecord[] {
+    const own = this.ownHost;
+    return own ? records.filter((r) => r.target !== own && !own.contains(r.target)) : records;
+  }
+
   /** One recognition pass: which step, which control, what the panel says. */
   pass(): void {
     const t0 = performance.now();
     this.lastPassAt = t0;
     try {
-      // One reading of the page's text for every condition and the outline of this pass.
-      withPageText(() => this.recognitionPass());
+      const waiting = this.pageRecords(this.observer?.takeRecords() ?? []);
+      if (waiting.length) this.index.note(waiting);
+      // One reading of the page's text for every condition and the outline of this pass, kept
+      // current between passes (page-index.ts).
+      withIndex(this.index, () => withPageText(() => this.recognitionPass()));
     } finally {
       const ms = performance.now() - t0;
       this.stats.passes++;

@@ -2,6 +2,7 @@ import type { Locator, LocatorRole, Target } from './types';
 import { fold, personText, sameWords, words } from './text';
 import { fileFieldVisible, isVisible } from './visible';
 import { LIST_WIDGETS, WIDGETS, shownControl } from './widget';
+import { foldData, liveIndex } from './page-index';
 
 /** CSS selectors of each role, explicit and implicit (HTML-AAM), plus the portals' known dialog classes. */
 const ROLE_SELECTORS: Record<LocatorRole, string> = {
@@ -61,8 +62,11 @@ export function locateAll(loc: Locator, root: Document | Element = document, sho
     if (!scopes.length) return [];
   }
   const out: Element[] = [];
+  const index = liveIndex(root.nodeType === 9 ? (root as Document) : root.ownerDocument!);
+  if (loc.css) index?.watchSelector(loc.css);
   for (const scope of scopes) {
     for (const el of candidates(loc, scope)) {
+      index?.see(el);
       if (!out.includes(el) && accepts(loc, el, shown)) out.push(el);
     }
   }
@@ -75,12 +79,12 @@ function candidates(loc: Locator, scope: Document | Element): Element[] {
   if (loc.text !== undefined || loc.textContains !== undefined) return byText(loc, scope);
   if (loc.title) {
     const t = fold(loc.title);
-    return Array.from(scope.querySelectorAll('[title], [aria-label]'))
+    return queryAll(scope, '[title], [aria-label]')
       .filter((el) => fold(el.getAttribute('title')) === t || fold(el.getAttribute('aria-label')) === t)
       .map((el) => widen(el, loc));
   }
   const base = loc.role ? ROLE_SELECTORS[loc.role] : loc.css;
-  return base ? Array.from(scope.querySelectorAll(base)) : [];
+  return base ? queryAll(scope, base) : [];
 }
 
 /** Checks every criterion of the locator on a candidate. */
@@ -122,7 +126,8 @@ function byText(loc: Locator, scope: Document | Element): Element[] {
   const found = innermostSaying(scope, wantWords, says, NOT_TEXT, exact ? raw.length * 4 + 200 : 5000);
   if (exact) {
     // Input buttons carry their text in `value`.
-    for (const input of Array.from(scope.querySelectorAll('input[type=submit], input[type=button]'))) {
+    for (const input of queryAll(scope, 'input[type=submit], input[type=button]')) {
+      liveIndex(input.ownerDocument)?.see(input);
       if (sameWords((input as HTMLInputElement).value, raw)) found.push(input);
     }
   }
@@ -179,7 +184,7 @@ function controlsByLabel(label: string | readonly string[], scope: Document | El
   const variants = typeof label === 'string' ? [label] : label;
   const out: Element[] = [];
   const add = (c: Element | null) => c && !out.includes(c) && out.push(c);
-  for (const c of Array.from(scope.querySelectorAll(`${CONTROLS}, ${WIDGETS}`))) {
+  for (const c of queryAll(scope, `${CONTROLS}, ${WIDGETS}`)) {
     if (variants.some((v) => sameWords(c.getAttribute('aria-label'), v) || sameWords(c.getAttribute('placeholder'), v))) add(c);
   }
   for (const v of variants) {
@@ -233,7 +238,7 @@ function controlFor(l: Element): Element | null {
   }
   const from: Element = lab ?? l;
   if (from.id) {
-    const by = Array.from(doc.querySelectorAll(`[aria-labelledby]`)).filter((c) => (c.getAttribute('aria-labelledby') ?? '').split(/\s+/).includes(from.id));
+    const by = queryAll(doc, '[aria-labelledby]').filter((c) => (c.getAttribute('aria-labelledby') ?? '').split(/\s+/).includes(from.id));
     if (by.length === 1) return shownControl(by[0]);
   }
   // The next element after the label is its field (flat forms: label, field, label, field).
@@ -282,6 +287,41 @@ export function withPageText<T>(fn: () => T): T {
   }
 }
 
+/**
+ * The elements of a scope matching a selector, in document order: from the guide's page model
+ * during its passes when the scope is the whole document (the list is shared: do not change it),
+ * else from `querySelectorAll`.
+ */
+function queryAll(scope: Document | Element, sel: string): Element[] {
+  const index = scope.nodeType === 9 ? liveIndex(scope as Document) : null;
+  return index ? index.elements(sel) : Array.from(scope.querySelectorAll(sel));
+}
+
+/**
+ * Whether an element holds more than `max` characters of text (script and style included, as
+ * `textContent`). Reads at most about `max` characters, not the whole subtree: a section of a
+ * large page is not turned into one string.
+ */
+function textLongerThan(el: Element, max: number): boolean {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  let n = 0;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) if ((n += (t as Text).data.length) > max) return true;
+  return false;
+}
+
+/**
+ * The text nodes of a scope whose folded data contains `key`, in document order: from the
+ * guide's page model during its passes (`page-index.ts`), else from one reading of the scope.
+ */
+function textNodesWith(key: string, scope: Document | Element): Text[] {
+  const index = liveIndex(scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument!);
+  if (index && key) return index.nodesWith(key, scope);
+  const { nodes, folded } = pageText(scope);
+  const out: Text[] = [];
+  for (let k = 0; k < nodes.length; k++) if (folded[k].length >= key.length && folded[k].includes(key)) out.push(nodes[k]);
+  return out;
+}
+
 /** The scope's text nodes and folded data: from the pass's copy for a whole document, else read now. */
 function pageText(scope: Document | Element): PageText {
   const cached = passText?.get(scope);
@@ -293,7 +333,7 @@ function pageText(scope: Document | Element): PageText {
     const data = n.nodeValue;
     if (!data || !/\S/.test(data)) continue;
     out.nodes.push(n as Text);
-    out.folded.push(data.toLowerCase().replace(/ё/g, 'е').replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, ''));
+    out.folded.push(foldData(data));
   }
   if (passText && scope.nodeType === 9) passText.set(scope, out);
   return out;
@@ -307,16 +347,19 @@ function pageText(scope: Document | Element): PageText {
  */
 function innermostSaying(scope: Document | Element, wantWords: string[], says: (el: Element) => boolean, skip: Set<string>, maxText: number): Element[] {
   const key = wantWords.reduce((a, b) => (b.length > a.length ? b : a), '');
-  const { nodes, folded } = pageText(scope);
   const out: Element[] = [];
-  for (let k = 0; k < nodes.length; k++) {
-    if (folded[k].length < key.length || !folded[k].includes(key)) continue;
-    let el = nodes[k].parentElement;
+  const index = liveIndex(scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument!);
+  for (const node of textNodesWith(key, scope)) {
+    let el = node.parentElement;
     for (let i = 0; el && i < 10; i++, el = el.parentElement) {
       if (skip.has(el.tagName)) break;
-      // Far more text than wanted: no element from here up says just these words (a cheap native
-      // length instead of reading a whole section as a person would).
-      if ((el.textContent?.length ?? 0) > maxText) break;
+      // Far more text than wanted: no element from here up says just these words (a bounded
+      // count instead of reading a whole section as a person would).
+      if (textLongerThan(el, maxText)) {
+        index?.bound(el);
+        break;
+      }
+      index?.see(el);
       if (says(el)) {
         if (!out.includes(el)) out.push(el);
         break;
@@ -363,7 +406,7 @@ function openerOf(el: Element): Element | null {
   // Controls that name a hidden part by its id.
   const ids: string[] = [];
   for (let e: Element | null = el; e && e !== parent; e = e.parentElement) if (e.id) ids.push(e.id);
-  const naming = Array.from(doc.querySelectorAll('[aria-controls], [aria-owns], [data-target], [data-bs-target], a[href^="#"]'));
+  const naming = queryAll(doc, '[aria-controls], [aria-owns], [data-target], [data-bs-target], a[href^="#"]');
   const names = (c: Element, id: string) =>
     `${c.getAttribute('aria-controls') ?? ''} ${c.getAttribute('aria-owns') ?? ''}`.split(/\s+/).includes(id) ||
     [c.getAttribute('data-target'), c.getAttribute('data-bs-target'), c.getAttribute('href')].includes(`#${id}`);

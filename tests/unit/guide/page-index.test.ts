@@ -1,0 +1,169 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
+import { sgoFlow } from '@/utils/flows/sgo';
+import { cabinetFlow } from '@/utils/flows/cabinet';
+import { matchingSteps } from '@/utils/guide/recognise';
+import { locate, withPageText } from '@/utils/guide/locate';
+import { PageIndex, foldData, withIndex } from '@/utils/guide/page-index';
+import type { Flow } from '@/utils/guide/types';
+import { cabinetExamples, sgoExamples, type Example } from './examples';
+
+function load(e: Example): { doc: Document; observer: MutationObserver } {
+  const win = new JSDOM(`<!doctype html><html><body>${e.html}</body></html>`, { url: e.url }).window;
+  const observer = new win.MutationObserver(() => undefined);
+  observer.observe(win.document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true });
+  return { doc: win.document, observer };
+}
+
+/** What a pass decides: the steps whose `when` matches and the element each step's target is. */
+function snapshot(flow: Flow, doc: Document, url: string): { steps: string[]; targets: Array<Element | null> } {
+  return withPageText(() => ({
+    steps: matchingSteps(flow, doc, url),
+    targets: flow.steps.map((s) => locate(s.target, doc)),
+  }));
+}
+
+/** Words the flows look for, plus filler: added text sometimes says what a step waits for. */
+const WORDS = ['Получить сертификат', 'Сертификат', 'Закрыть', 'Войти', 'Почта', 'Строка', 'Ошибка', 'Дополнительное образование', 'Сохранить', 'привет', 'Активировать', 'Электронная почта'];
+const TAGS = ['div', 'span', 'p', 'button', 'a', 'i', 'label', 'input'];
+
+/** One random change to a page (pick indexes are taken modulo the page's sizes). */
+const change = fc.oneof(
+  fc.record({ kind: fc.constant('add' as const), at: fc.nat(), tag: fc.constantFrom(...TAGS), text: fc.constantFrom(...WORDS, '') }),
+  fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('text' as const), at: fc.nat(), text: fc.constantFrom(...WORDS) }),
+  fc.record({ kind: fc.constant('hide' as const), at: fc.nat(), how: fc.constantFrom('style', 'hidden', 'class') }),
+  fc.record({ kind: fc.constant('show' as const), at: fc.nat() }),
+  fc.record({
+    kind: fc.constant('attr' as const),
+    at: fc.nat(),
+    name: fc.constantFrom('role', 'class', 'type', 'aria-label', 'title', 'href'),
+    value: fc.constantFrom('dialog', 'button', 'modal', 'submit', 'Закрыть', 'Получить сертификат', '#x', ''),
+  }),
+);
+type Change = typeof change extends fc.Arbitrary<infer T> ? T : never;
+
+function apply(doc: Document, c: Change): void {
+  const els = Array.from(doc.body.querySelectorAll('*'));
+  const el = els.length ? els[c.at % els.length] : doc.body;
+  switch (c.kind) {
+    case 'add': {
+      const n = doc.createElement(c.tag);
+      if (c.tag === 'a') n.setAttribute('href', '#');
+      if (c.tag !== 'input') n.textContent = c.text;
+      else n.setAttribute('value', c.text);
+      (el.tagName === 'INPUT' ? doc.body : el).append(n);
+      break;
+    }
+    case 'remove':
+      if (el !== doc.body) el.remove();
+      break;
+    case 'text': {
+      const w = doc.createTreeWalker(doc.body, 4);
+      const ts: Text[] = [];
+      for (let t = w.nextNode(); t; t = w.nextNode()) ts.push(t as Text);
+      if (ts.length) ts[c.at % ts.length].data = c.text;
+      break;
+    }
+    case 'hide':
+      if (c.how === 'style') el.setAttribute('style', 'display:none');
+      else if (c.how === 'hidden') el.setAttribute('hidden', '');
+      else el.setAttribute('class', 'x-gone');
+      break;
+    case 'show':
+      el.removeAttribute('style');
+      el.removeAttribute('hidden');
+      break;
+    case 'attr':
+      if (c.value) el.setAttribute(c.name, c.value);
+      else el.removeAttribute(c.name);
+      break;
+  }
+}
+
+function soundness(flow: Flow, examples: Example[], padded: boolean) {
+  it(`${flow.id}${padded ? ', beside a long list' : ''}: a change the model calls irrelevant changes nothing a pass decides; after a relevant one the model's pass equals a fresh reading`, () => {
+    let skipped = 0;
+    let relevant = 0;
+    fc.assert(
+      fc.property(fc.nat(examples.length - 1), fc.array(change, { minLength: 1, maxLength: 12 }), (pick, changes) => {
+        const e = examples[pick];
+        const { doc, observer } = load(e);
+        // Hides by class need a rule, as on a real page.
+        doc.head.insertAdjacentHTML('beforeend', '<style>.x-gone { display: none }</style>');
+        // A long list beside the step: text searches stop below <body>, far changes are skipped.
+        if (padded) doc.body.insertAdjacentHTML('beforeend', `<div>${Array.from({ length: 300 }, (_, i) => `<span>Строка ${i} из списка</span>`).join('')}</div>`);
+        observer.takeRecords();
+        const index = new PageIndex(doc);
+        let last = withIndex(index, () => snapshot(flow, doc, e.url));
+        for (const c of changes) {
+          apply(doc, c);
+          const matters = index.note(observer.takeRecords());
+          const fresh = snapshot(flow, doc, e.url);
+          if (!matters) {
+            skipped++;
+            expect(fresh).toEqual(last);
+          } else {
+            relevant++;
+            last = withIndex(index, () => snapshot(flow, doc, e.url));
+            expect(last).toEqual(fresh);
+          }
+        }
+        observer.disconnect();
+      }),
+      { numRuns: 60, seed: Number(process.env.PFDO_INDEX_SEED ?? 11) },
+    );
+    // Both branches are exercised, or the property says little.
+    expect(skipped).toBeGreaterThan(5);
+    expect(relevant).toBeGreaterThan(5);
+  });
+}
+
+describe('page model (page-index.ts)', () => {
+  it('keeps each key word’s text nodes equal to a fresh reading through adds, removals and text changes', () => {
+    fc.assert(
+      fc.property(fc.array(change, { minLength: 1, maxLength: 25 }), (changes) => {
+        const { doc, observer } = load(cabinetExamples[0]);
+        const index = new PageIndex(doc);
+        const keys = ['сертификат', 'закрыть', 'почта', 'образование'];
+        withIndex(index, () => keys.forEach((k) => index.nodesWith(k, doc)));
+        for (const c of changes) {
+          apply(doc, c);
+          index.note(observer.takeRecords());
+        }
+        const w = doc.createTreeWalker(doc, 4);
+        const all: Text[] = [];
+        for (let t = w.nextNode(); t; t = w.nextNode()) all.push(t as Text);
+        for (const k of keys) expect(withIndex(index, () => index.nodesWith(k, doc))).toEqual(all.filter((t) => foldData(t.data).includes(k)));
+        observer.disconnect();
+      }),
+      { numRuns: 80, seed: 3 },
+    );
+  });
+
+  it('a change in a part of a large page no locator looks at is irrelevant; a control added there matters', () => {
+    const e = cabinetExamples.find((x) => x.step === 'cabinet.email') ?? cabinetExamples[0];
+    const { doc, observer } = load(e);
+    // A long list beside the step (a real page's text): text searches stop below <body>.
+    const rows = Array.from({ length: 800 }, (_, i) => `<span>Строка ${i}</span>`).join('');
+    doc.body.insertAdjacentHTML('beforeend', `<div id="pad">${rows}</div>`);
+    observer.takeRecords();
+    const index = new PageIndex(doc);
+    withIndex(index, () => snapshot(cabinetFlow, doc, e.url));
+    doc.getElementById('pad')!.append(doc.createElement('i'));
+    expect(index.note(observer.takeRecords())).toBe(false);
+    doc.getElementById('pad')!.append(doc.createElement('button'));
+    expect(index.note(observer.takeRecords())).toBe(true);
+    // Until a pass has run, every change matters.
+    doc.getElementById('pad')!.append(doc.createElement('i'));
+    expect(index.note(observer.takeRecords())).toBe(true);
+    observer.disconnect();
+  });
+
+  for (const padded of [false, true]) {
+    soundness(sgoFlow, sgoExamples, padded);
+    soundness(cabinetFlow, cabinetExamples, padded);
+  }
+});

@@ -1,0 +1,337 @@
+/**
+ * The page model of the guide (issue 11): what the locators ask of a page, kept current from the
+ * MutationObserver's records instead of read anew on every pass.
+ *
+ * - **Words.** For every key word a locator looks for (the longest word of its text or label,
+ *   `locate.ts`), the text nodes whose data contains it. A key is read from the whole page once,
+ *   the first time it is asked for; after that, only added subtrees and changed text are tested.
+ * - **What a pass looked at.** Every element and text node a pass examined (candidates, the text
+ *   nodes holding key words) and their ancestors. A change elsewhere — a node added or removed
+ *   under an element no pass looked at, holding no key word and no element a locator could take
+ *   (controls, buttons, dialogs, labels, styles…), or an attribute of such an element — cannot
+ *   change which step the page shows, and {@link PageIndex.note} says so: the engine then skips
+ *   the recognition pass and only redraws the ring.
+ *
+ * Limits, honestly: a style rule that hides an element through a change far from it (`:has()`,
+ * sibling combinators across subtrees no pass looked at) is noticed only on the next change that
+ * touches what the guide watches.
+ */
+
+/** Invisible characters dropped before matching (as `fold` in ./text.ts). */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/**
+ * Folded data of a text node for substring matching: lower case, «ё» as «е», invisible
+ * characters removed (whitespace kept as it is).
+ */
+export function foldData(data: string): string {
+  return data.toLowerCase().replace(/ё/g, 'е').replace(INVISIBLE, '');
+}
+
+/**
+ * Elements whose arrival can change what a locator finds even without a key word: controls,
+ * clickable things, labels, dialogs, headings, named or toggling elements, and the page's styles.
+ * Flows' own CSS hints are added as they are asked for ({@link PageIndex.watchSelector}).
+ */
+const STRUCTURAL = [
+  'a[href]', 'button', 'input', 'select', 'textarea', 'label', 'summary', 'details', 'dialog', 'option', 'form',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'style', 'link', 'iframe', 'img', 'svg',
+  '[role]', '[onclick]', '[tabindex]', '[title]', '[aria-label]', '[aria-labelledby]', '[aria-modal]', '[aria-controls]', '[aria-owns]',
+  '[aria-expanded]', '[aria-haspopup]', '[data-toggle]', '[data-bs-toggle]', '[data-target]', '[data-bs-target]', '[contenteditable]',
+  '.modal', '.modal-dialog', '.btn', '.button', '.dropdown', '.select2', '.chosen-container', '.ui',
+].join(', ');
+
+/** Tags a locator may take without any attribute (every other selector above needs an attribute). */
+const STRUCTURAL_TAGS = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'LABEL', 'SUMMARY', 'DETAILS', 'DIALOG', 'OPTION', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'STYLE', 'LINK', 'IFRAME', 'IMG', 'SVG', 'svg']);
+
+/** A `Node.compareDocumentPosition` bit: the other node follows. */
+const FOLLOWING = 4;
+
+/** Sorts nodes into document order (in place). */
+function inDocumentOrder<T extends Node>(xs: T[]): T[] {
+  return xs.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
+}
+
+/** Escapes a word for a regular expression. */
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The incremental page model of one document (see the module comment). Not used outside the
+ * guide's passes: other callers of `locate` read the page directly.
+ */
+export class PageIndex {
+  /** key word → text nodes of the page whose folded data contains it (may hold nodes since removed; pruned when read). */
+  private readonly keys = new Map<string, Set<Text>>();
+  /** Any key, to test a text quickly before testing each key. */
+  private anyKey: RegExp | null = null;
+  /** The whole page's text, read once for keys first asked in the current pass. */
+  private reading: { nodes: Text[]; folded: string[] } | null = null;
+  /** Nodes the current or last pass examined. */
+  private seen = new Set<Node>();
+  /** Elements where a text search of the current or last pass stopped for holding too much text. */
+  private bounded = new Set<Node>();
+  /** {@link seen} and all their ancestors; computed when first needed after a pass. */
+  private watched: Set<Node> | null = null;
+  private readonly selectors = new Set<string>();
+  /** selector → the page's elements that match it (may hold elements since removed; pruned when read) and their document-order list while unchanged. */
+  private readonly matching = new Map<string, { set: Set<Element>; list: Element[] | null }>();
+  private structural = STRUCTURAL;
+  /** Tags an element may match without any attribute: {@link STRUCTURAL_TAGS} and those named by watched selectors. */
+  private readonly bareTags = new Set(STRUCTURAL_TAGS);
+  private inPass = false;
+  /** True until a pass has run over everything {@link note} was told. */
+  stale = true;
+
+  /** @param doc the page's document */
+  constructor(readonly doc: Document) {}
+
+  /** Opens a pass: what it examines replaces what the last pass examined. */
+  beginPass(): void {
+    this.inPass = true;
+    this.seen = new Set();
+    this.bounded = new Set();
+    this.watched = null;
+  }
+
+  /** Closes a pass: the page's one-off reading is dropped; the model is current. */
+  endPass(): void {
+    this.inPass = false;
+    this.reading = null;
+    this.stale = false;
+  }
+
+  /** Records that the current pass examined an element or node (its changes will matter). */
+  see(n: Node): void {
+    if (this.inPass) this.seen.add(n);
+  }
+
+  /** Records that a text search of the current pass stopped at an element holding too much text. */
+  bound(el: Element): void {
+    if (this.inPass) this.bounded.add(el);
+  }
+
+  /**
+   * Adds a CSS selector a locator matches elements by (a flow's `css` hint), so that an element
+   * of it arriving counts as a change that matters.
+   * @param sel a selector list, e.g. `.gosbutton, .esia-login`
+   */
+  watchSelector(sel: string): void {
+    if (this.selectors.has(sel)) return;
+    try {
+      this.doc.createDocumentFragment().querySelector(sel);
+    } catch {
+      return;
+    }
+    this.selectors.add(sel);
+    for (const m of sel.matchAll(/(?:^|[\s,>+~(])([a-zA-Z][\w-]*)/g)) this.bareTags.add(m[1].toUpperCase());
+    this.structural = [STRUCTURAL, ...this.selectors].join(', ');
+  }
+
+  /**
+   * The page's elements matching a selector, in document order, as `querySelectorAll` gives
+   * them; registers the selector (one native query, then kept current from the changes).
+   * @param sel a selector list, e.g. `button, [role=button]`
+   */
+  elements(sel: string): Element[] {
+    let m = this.matching.get(sel);
+    if (!m) {
+      this.watchSelector(sel);
+      const all = Array.from(this.doc.querySelectorAll(sel));
+      m = { set: new Set(all), list: all };
+      this.matching.set(sel, m);
+    }
+    const list = m.list;
+    if (list && list.every((el) => el.isConnected)) return list;
+    for (const el of m.set) if (!el.isConnected || el.ownerDocument !== this.doc) m.set.delete(el);
+    return (m.list = inDocumentOrder([...m.set]));
+  }
+
+  /** Adds the elements of an added subtree to the selectors' lists. */
+  private addElements(n: Node): void {
+    if (n.nodeType !== 1 || !this.matching.size) return;
+    const el = n as Element;
+    for (const [sel, m] of this.matching) {
+      const found = el.matches(sel) ? [el] : [];
+      if (el.firstElementChild) found.push(...Array.from(el.querySelectorAll(sel)));
+      for (const f of found) {
+        if (m.set.has(f)) continue;
+        m.set.add(f);
+        m.list = null;
+      }
+    }
+  }
+
+  /** Re-tests an element whose attributes changed against the selectors. */
+  private retestElement(el: Element): void {
+    for (const [sel, m] of this.matching) {
+      const has = el.matches(sel);
+      if (has === m.set.has(el)) continue;
+      if (has) m.set.add(el);
+      else m.set.delete(el);
+      m.list = null;
+    }
+  }
+
+  /**
+   * The text nodes of the page (or of `scope`) whose folded data contains `key`, in document
+   * order; registers the key (one reading of the page per pass, however many keys are new).
+   * @param key a folded word (lower case, «ё» as «е»), e.g. `сертификат`
+   * @param scope the document or an element of it
+   */
+  nodesWith(key: string, scope: Document | Element): Text[] {
+    let set = this.keys.get(key);
+    if (!set) {
+      set = new Set();
+      const r = this.read();
+      for (let i = 0; i < r.nodes.length; i++) if (r.folded[i].includes(key)) set.add(r.nodes[i]);
+      this.keys.set(key, set);
+      this.anyKey = new RegExp([...this.keys.keys()].map(escape).join('|'));
+    }
+    const out: Text[] = [];
+    for (const t of set) {
+      if (!t.isConnected || t.ownerDocument !== this.doc) {
+        set.delete(t);
+        continue;
+      }
+      this.see(t);
+      if (scope === this.doc || scope.contains(t)) out.push(t);
+    }
+    return inDocumentOrder(out);
+  }
+
+  /** The whole page's non-blank text nodes and their folded data (read once per pass). */
+  private read(): { nodes: Text[]; folded: string[] } {
+    if (this.reading) return this.reading;
+    const walker = this.doc.createTreeWalker(this.doc, 4 /* NodeFilter.SHOW_TEXT */);
+    const r = { nodes: [] as Text[], folded: [] as string[] };
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const data = n.nodeValue;
+      if (!data || !/\S/.test(data)) continue;
+      r.nodes.push(n as Text);
+      r.folded.push(foldData(data));
+    }
+    if (this.inPass) this.reading = r;
+    return r;
+  }
+
+  /**
+   * Tests a text node against every key; adds it to or removes it from the keys' lists.
+   * @returns whether any list changed
+   */
+  private retest(t: Text): boolean {
+    if (!this.anyKey) return false;
+    const f = foldData(t.data);
+    const any = this.anyKey.test(f);
+    let changed = false;
+    for (const [key, set] of this.keys) {
+      const has = any && f.includes(key);
+      if (has !== set.has(t)) {
+        changed = true;
+        if (has) set.add(t);
+        else set.delete(t);
+      }
+    }
+    return changed;
+  }
+
+  /** Indexes the text of an added subtree. @returns whether a key's list changed */
+  private addSubtree(n: Node): boolean {
+    if (n.nodeType === 3) return this.retest(n as Text);
+    if ((n.nodeType !== 1 && n.nodeType !== 11) || !n.firstChild) return false;
+    let changed = false;
+    const walker = this.doc.createTreeWalker(n, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) if (this.retest(t as Text)) changed = true;
+    return changed;
+  }
+
+  /** Whether an added or removed node is, or holds, an element a locator could take. */
+  private structuralIn(n: Node): boolean {
+    if (n.nodeType !== 1) return false;
+    const el = n as Element;
+    // Most added nodes are bare wrappers: no attribute, no child, a tag no locator takes.
+    if (!el.firstElementChild && !el.attributes.length && !this.bareTags.has(el.tagName.toUpperCase())) return false;
+    return el.matches(this.structural) || (!!el.firstElementChild && el.querySelector(this.structural) !== null);
+  }
+
+  /** The nodes the last pass examined and all their ancestors. */
+  private watchedNodes(): Set<Node> {
+    if (this.watched) return this.watched;
+    const w = new Set<Node>();
+    for (const n of this.seen) {
+      for (let e: Node | null = n; e && !w.has(e); e = e.parentNode) w.add(e);
+    }
+    return (this.watched = w);
+  }
+
+  /**
+   * Whether a change at `target` may change what the last pass decided: `target` is, or is an
+   * ancestor of, something the pass examined (its attributes decide visibility, its children
+   * its neighbours), or lies inside an element the pass examined (its text and look are that
+   * element's); `shrinks`: the change may remove text (a removal, a text change) under an element
+   * a text search stopped at for holding too much text.
+   */
+  private touches(target: Node, shrinks: boolean): boolean {
+    if (this.watchedNodes().has(target)) return true;
+    for (let e: Node | null = target; e; e = e.parentNode) {
+      if (this.seen.has(e) || (shrinks && this.bounded.has(e))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Brings the model up to date with a batch of DOM changes.
+   * @param records the MutationObserver's records (the guide's own nodes already left out)
+   * @returns true when the changes may change what the guide shows (a pass is needed); false
+   *   when they touched only parts of the page no locator looks at
+   */
+  note(records: readonly MutationRecord[]): boolean {
+    let matters = this.stale;
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        if (this.retest(r.target as Text)) matters = true;
+        if (!matters && this.touches(r.target, true)) matters = true;
+        continue;
+      }
+      if (r.type === 'attributes') {
+        if (this.matching.size && r.target.nodeType === 1) this.retestElement(r.target as Element);
+        if (!matters && ((r.target as Element).matches?.(this.structural) || this.touches(r.target, false))) matters = true;
+        continue;
+      }
+      for (const n of Array.from(r.addedNodes)) {
+        if (this.addSubtree(n)) matters = true;
+        if (this.structuralIn(n)) {
+          matters = true;
+          this.addElements(n);
+        }
+      }
+      if (!matters && this.touches(r.target, r.removedNodes.length > 0)) matters = true;
+      if (!matters) for (const n of Array.from(r.removedNodes)) if (this.structuralIn(n)) matters = true;
+    }
+    if (matters) this.stale = true;
+    return matters;
+  }
+}
+
+/** The model of the pass running now (set by {@link withIndex}); null outside the guide's passes. */
+let live: PageIndex | null = null;
+
+/**
+ * Runs `fn` (one pass of the guide) with `index` as the page model that `locate` asks.
+ * @returns what `fn` returns
+ */
+export function withIndex<T>(index: PageIndex, fn: () => T): T {
+  const outer = live;
+  live = index;
+  index.beginPass();
+  try {
+    return fn();
+  } finally {
+    index.endPass();
+    live = outer;
+  }
+}
+
+/** The page model of the running pass for a document, if any. */
+export function liveIndex(doc: Document): PageIndex | null {
+  return live && live.doc === doc ? live : null;
+}
