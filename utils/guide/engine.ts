@@ -1,7 +1,7 @@
 import { signal, computed, batch } from '@preact/signals-core';
 import type { Flow, Step, FillKey, TargetState } from './types';
 import type { FillChild, FillChildrenResponse, FillValuesResponse, Request, TabState } from '@/utils/messages';
-import { recognise, recogniseDetailed, stepById } from './recognise';
+import { flowKeys, recognise, recogniseDetailed, stepById } from './recognise';
 import { locate, locateOpener, withPageText } from './locate';
 import { Highlight } from './highlight';
 import { fillFields, undoFill, type FillOutcome, type UndoEntry } from './fill';
@@ -150,6 +150,8 @@ export class GuideEngine {
   ) {
     this.state = new GuideState(flow);
     this.index = new PageIndex(doc);
+    // Every word the steps look for, read from the page in one walk on the first pass.
+    this.index.expect(flowKeys(flow));
   }
 
   /** Starts observing the page; restores the per-tab state (hidden, variant) first. */

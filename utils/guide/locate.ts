@@ -346,7 +346,7 @@ function pageText(scope: Document | Element): PageText {
  * page's text, not with its depth.
  */
 function innermostSaying(scope: Document | Element, wantWords: string[], says: (el: Element) => boolean, skip: Set<string>, maxText: number): Element[] {
-  const key = wantWords.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const key = longest(wantWords);
   const out: Element[] = [];
   const index = liveIndex(scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument!);
   for (const node of textNodesWith(key, scope)) {
@@ -369,6 +369,35 @@ function innermostSaying(scope: Document | Element, wantWords: string[], says: (
   }
   // Innermost only: an ancestor reached from another word's node is not the element itself.
   return out.filter((el) => !out.some((o) => o !== el && el.contains(o)));
+}
+
+/** The longest of some words (the first of equals): the word a text search looks for first. */
+function longest(ws: readonly string[]): string {
+  return ws.reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
+/**
+ * The key words the text searches of some targets look for first (see {@link innermostSaying}):
+ * the longest word of each `text` / `textContains` and of each label variant, their `within`
+ * scopes included. The guide's page model reads them all in one walk over the page.
+ * @param targets e.g. every target of a flow's steps
+ * @returns folded words, e.g. `['сертификат', 'войти']`
+ */
+export function searchKeys(targets: Iterable<Target | undefined>): string[] {
+  const out = new Set<string>();
+  const visit = (t: Target | undefined): void => {
+    if (!t) return;
+    for (const loc of Array.isArray(t) ? t : [t as Locator]) {
+      const texts = loc.label ? (typeof loc.label === 'string' ? [loc.label] : loc.label) : [loc.text ?? loc.textContains].filter((x): x is string => x !== undefined);
+      for (const x of texts) {
+        const k = longest(words(x));
+        if (k) out.add(k);
+      }
+      visit(loc.within as Target | undefined);
+    }
+  };
+  for (const t of targets) visit(t);
+  return [...out];
 }
 
 /**

@@ -64,8 +64,8 @@ export class PageIndex {
   private readonly keys = new Map<string, Set<Text>>();
   /** Any key, to test a text quickly before testing each key. */
   private anyKey: RegExp | null = null;
-  /** The whole page's text, read once for keys first asked in the current pass. */
-  private reading: { nodes: Text[]; folded: string[] } | null = null;
+  /** Key words announced or asked for and not read from the page yet. */
+  private readonly pending = new Set<string>();
   /** Nodes the current or last pass examined. */
   private seen = new Set<Node>();
   /** Elements where a text search of the current or last pass stopped for holding too much text. */
@@ -93,10 +93,9 @@ export class PageIndex {
     this.watched = null;
   }
 
-  /** Closes a pass: the page's one-off reading is dropped; the model is current. */
+  /** Closes a pass: the model is current. */
   endPass(): void {
     this.inPass = false;
-    this.reading = null;
     this.stale = false;
   }
 
@@ -173,20 +172,27 @@ export class PageIndex {
   }
 
   /**
+   * Announces key words before the first pass (e.g. every key of a flow), so that one walk over
+   * the page finds them all.
+   * @param keys folded words (see `searchKeys` in ./locate.ts)
+   */
+  expect(keys: Iterable<string>): void {
+    for (const k of keys) if (k && !this.keys.has(k)) this.pending.add(k);
+  }
+
+  /**
    * The text nodes of the page (or of `scope`) whose folded data contains `key`, in document
-   * order; registers the key (one reading of the page per pass, however many keys are new).
+   * order. A key not known yet is read from the whole page, together with every other announced
+   * key, in one walk.
    * @param key a folded word (lower case, «ё» as «е»), e.g. `сертификат`
    * @param scope the document or an element of it
    */
   nodesWith(key: string, scope: Document | Element): Text[] {
-    let set = this.keys.get(key);
-    if (!set) {
-      set = new Set();
-      const r = this.read();
-      for (let i = 0; i < r.nodes.length; i++) if (r.folded[i].includes(key)) set.add(r.nodes[i]);
-      this.keys.set(key, set);
-      this.anyKey = new RegExp([...this.keys.keys()].map(escape).join('|'));
+    if (!this.keys.has(key)) {
+      this.pending.add(key);
+      this.readPending();
     }
+    const set = this.keys.get(key)!;
     const out: Text[] = [];
     for (const t of set) {
       if (!t.isConnected || t.ownerDocument !== this.doc) {
@@ -199,19 +205,25 @@ export class PageIndex {
     return inDocumentOrder(out);
   }
 
-  /** The whole page's non-blank text nodes and their folded data (read once per pass). */
-  private read(): { nodes: Text[]; folded: string[] } {
-    if (this.reading) return this.reading;
+  /**
+   * Reads the announced keys from the whole page in one walk. Each text node is tested once with
+   * one case-insensitive expression on its raw data (any key, «е» matching «ё», or an invisible
+   * character that folding would drop); only the few that pass are folded and tested per key.
+   */
+  private readPending(): void {
+    const keys = [...this.pending];
+    this.pending.clear();
+    const sets = keys.map(() => new Set<Text>());
+    const quick = new RegExp(`${keys.map((k) => escape(k).replace(/е/g, '[её]')).join('|')}|[\u00ad\u200b-\u200d\u2060\ufeff]`, 'i');
     const walker = this.doc.createTreeWalker(this.doc, 4 /* NodeFilter.SHOW_TEXT */);
-    const r = { nodes: [] as Text[], folded: [] as string[] };
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const data = n.nodeValue;
-      if (!data || !/\S/.test(data)) continue;
-      r.nodes.push(n as Text);
-      r.folded.push(foldData(data));
+      const data = (n as Text).data;
+      if (!quick.test(data)) continue;
+      const f = foldData(data);
+      for (let i = 0; i < keys.length; i++) if (f.includes(keys[i])) sets[i].add(n as Text);
     }
-    if (this.inPass) this.reading = r;
-    return r;
+    keys.forEach((k, i) => this.keys.set(k, sets[i]));
+    this.anyKey = new RegExp([...this.keys.keys()].map(escape).join('|'));
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { VariantText, Flow, PageMatch, Step, Target } from './types';
-import { locate, withPageText } from './locate';
+import { locate, searchKeys, withPageText } from './locate';
 
 /**
  * Whether a page matches a step's description.
@@ -22,6 +22,15 @@ export function matchPage(m: PageMatch, doc: Document, url: string | URL, seen: 
   if (m.all && !m.all.every(found)) return false;
   if (m.none && m.none.some(found)) return false;
   return true;
+}
+
+/**
+ * Every key word the steps of a flow search the page for (their conditions, controls and next
+ * controls; see `searchKeys`), for the guide's page model to read in one walk.
+ * @returns folded words, e.g. `['сертификат', 'войти']`
+ */
+export function flowKeys(flow: Flow): string[] {
+  return searchKeys(flow.steps.flatMap((st) => [...(st.when?.all ?? []), ...(st.when?.none ?? []), st.target, ...(st.then ?? [])]));
 }
 
 /** How much a step's `when` says about a page: its visible evidence (`all` targets) and its address rule. */
