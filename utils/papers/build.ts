@@ -7,8 +7,8 @@
  * fewer than two items on a page (`writeDocument`). Pure: takes font bytes,
  * returns PDF bytes; no browser APIs.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFFont } from 'pdf-lib';
+import { embedTrueType } from './embed-font';
 import { parsePaperDate, surnameWithInitials } from './format';
 import { MeasuringWriter, PaperWriter, flowBlocks, fontSafeText, setPaperInfo, type Block, type LayoutFonts, type RowItem, type TableRow } from './layout';
 import {
@@ -454,9 +454,8 @@ export async function renderPapersPdf(input: PapersInput, fonts: PaperFonts, opt
   parsePaperDate(input.date); // validate before any work
   const subset = options.subset ?? true;
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const regular = await doc.embedFont(fonts.regular, { subset });
-  const bold = await doc.embedFont(fonts.bold, { subset });
+  const regular = embedTrueType(doc, fonts.regular, { subset });
+  const bold = embedTrueType(doc, fonts.bold, { subset });
 
   const p = prepare(input, makeSanitizer(regular));
   const layoutFonts = { regular, bold };

@@ -14,8 +14,8 @@
  * pdf-lib is large: import this module dynamically (`await import('@/utils/papers/guide-pdf')`)
  * from extension pages, never from content scripts.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, clip, endPath, popGraphicsState, pushGraphicsState, rectangle, rgb } from 'pdf-lib';
+import { embedTrueType } from './embed-font';
 import { loadPaperFonts } from './fonts';
 import { cleanText, parsePaperDate } from './format';
 import { A4_SIZE, PT_PER_MM, PaperWriter, fontSafeText, setPaperInfo } from './layout';
@@ -496,10 +496,9 @@ async function embedImage(doc: PDFDocument, step: GuideSheetStep, cache: Map<Uin
 export async function renderGuidePdf(input: GuideSheetInput, fonts: PaperFonts, options: GuideRenderOptions = {}): Promise<Uint8Array> {
   const date = formatGuideDate(input.generatedOn); // validate before any work
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
   const subset = options.subset ?? true;
-  const regular = await doc.embedFont(fonts.regular, { subset });
-  const bold = await doc.embedFont(fonts.bold, { subset });
+  const regular = embedTrueType(doc, fonts.regular, { subset });
+  const bold = embedTrueType(doc, fonts.bold, { subset });
   const c = new GuideComposer(doc, regular, bold);
   const clean = c.clean;
 
