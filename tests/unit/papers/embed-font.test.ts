@@ -1,19 +1,20 @@
 /**
- * The papers' own TrueType reader (`utils/papers/truetype.ts`) and embedder
- * (`utils/papers/embed-font.ts`), which replace fontkit: the metrics and character map read from
+ * The papers' own TrueType reader (`utils/papers/truetype.ts`), embedder
+ * (`utils/papers/embed-font.ts`, replacing fontkit) and text writer (`utils/papers/page-text.ts`): the metrics and character map read from
  * the fonts, the per-PDF cut of the font program, the PDF objects written, and that every PDF —
  * the first, the second, several made at once — gets its own font objects and extracts its own
  * text (the parsed font is shared between PDFs, the glyphs drawn are not).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inflateSync } from 'node:zlib';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { renderPapersPdf } from '@/utils/papers/build';
 import { embedTrueType, trueTypeOf } from '@/utils/papers/embed-font';
 import { renderGuidePdf } from '@/utils/papers/guide-pdf';
+import { drawPageText, writePageTexts } from '@/utils/papers/page-text';
 import { glyphClosure, parseTrueType, subsetTrueType } from '@/utils/papers/truetype';
 import type { PapersInput } from '@/utils/papers/types';
-import { ALONE, FILLED, norm, originalFonts, pdfText, requirePoppler, shippedFonts, tempDir, writePdf } from './helpers';
+import { ALONE, FILLED, norm, originalFonts, pdfText, renderGray, requirePoppler, shippedFonts, tempDir, writePdf } from './helpers';
 
 const shipped = await shippedFonts();
 const original = originalFonts();
@@ -239,5 +240,28 @@ describe('measuring and encoding', () => {
 
   it('a PDF with a font that is not TrueType fails with the reader’s message', async () => {
     await expect(renderPapersPdf(FILLED, { regular: new Uint8Array(100), bold: shipped.bold })).rejects.toThrow(/^Шрифт не читается/);
+  });
+});
+
+describe('page text (drawPageText → one content stream per page)', () => {
+  it('draws in the colour asked, on top of the page’s shapes, extractable; a line break inside is a space', async () => {
+    const doc = await PDFDocument.create();
+    const font = embedTrueType(doc, shipped.bold);
+    const page = doc.addPage([200, 100]);
+    page.drawRectangle({ x: 0, y: 0, width: 200, height: 100, color: rgb(0, 0, 0) });
+    drawPageText(page, 'ЖЖЖ\nЖЖЖ', { x: 10, y: 40, size: 20, font, color: rgb(1, 1, 1) });
+    await writePageTexts(doc);
+    const path = writePdf(tmp.dir, 'white-on-black', await doc.save());
+    expect(norm(pdfText(path))).toBe('ЖЖЖ ЖЖЖ');
+    // White letters on the black box: drawn after it.
+    const [render] = renderGray(path, 72, tmp.dir, 'white-on-black');
+    expect(render.data.filter((v) => v > 200).length).toBeGreaterThan(500);
+  });
+
+  it('a measuring stand-in page gets its own drawText (nothing is kept for it)', () => {
+    const calls: string[] = [];
+    const standIn = { drawText: (t: string) => calls.push(t) } as unknown as PDFPage;
+    drawPageText(standIn, 'Аб', { x: 0, y: 0, size: 10, font: {} as PDFFont });
+    expect(calls).toEqual(['Аб']);
   });
 });
