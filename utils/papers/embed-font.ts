@@ -14,6 +14,7 @@
  * (`scripts/paper-fonts.ts` drops GSUB, GPOS and kern) and pdf-lib never kerned.
  */
 import { CustomFontEmbedder, PDFFont, PDFHexString, PDFString, type PDFContext, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { deflate } from './deflate';
 import { parseTrueType, subsetTrueType, type TrueTypeFont } from './truetype';
 
 /** Options of `embedTrueType`. */
@@ -185,7 +186,7 @@ class TrueTypeEmbedder extends CustomFontEmbedder {
 
     const key = glyphs.join(',');
     const name = this.subset ? `${subsetTag(key)}+${tt.postscriptName}` : tt.postscriptName;
-    const program = this.fontProgram(context, glyphs, key);
+    const program = await this.fontProgram(context, glyphs, key);
 
     const descriptor = context.register(
       context.obj({
@@ -228,7 +229,8 @@ class TrueTypeEmbedder extends CustomFontEmbedder {
         CIDToGIDMap: 'Identity',
       }),
     );
-    const toUnicode = context.register(context.flateStream(toUnicodeCMap(glyphs.map((g) => [g, map.get(g)!]))));
+    const cmap = new TextEncoder().encode(toUnicodeCMap(glyphs.map((g) => [g, map.get(g)!])));
+    const toUnicode = context.register(context.stream(await deflate(cmap), { Filter: 'FlateDecode' }));
     const type0 = context.obj({
       Type: 'Font',
       Subtype: 'Type0',
@@ -245,14 +247,14 @@ class TrueTypeEmbedder extends CustomFontEmbedder {
   }
 
   /** The FontFile2 stream: the font (cut to `glyphs` when subsetting), deflated once per glyph list and font. */
-  private fontProgram(context: PDFContext, glyphs: number[], key: string): PDFRef {
+  private async fontProgram(context: PDFContext, glyphs: number[], key: string): Promise<PDFRef> {
     const { programs } = sharedOf(this.tt);
     const cacheKey = this.subset ? key : '*';
     let program = programs.get(cacheKey);
     if (program) programs.delete(cacheKey); // re-inserted below as the newest
     else {
       const file = this.subset ? subsetTrueType(this.tt, glyphs) : this.tt.bytes;
-      program = { deflated: context.flateStream(file).getContents(), length: file.length };
+      program = { deflated: await deflate(file), length: file.length };
     }
     programs.set(cacheKey, program);
     while (programs.size > PROGRAMS_KEPT) programs.delete(programs.keys().next().value!);

@@ -11,6 +11,7 @@
  * before the page's streams applies to the text too.
  */
 import { ColorTypes, PDFPage, type Color, type PDFDocument, type PDFFont, type PDFRef } from 'pdf-lib';
+import { deflate } from './deflate';
 
 /** Options of `drawPageText`, as those of pdf-lib's `page.drawText` the papers use. */
 export interface PageTextOptions {
@@ -86,12 +87,6 @@ export function drawPageText(page: PDFPage, text: string, o: PageTextOptions): v
     t.color = color;
   }
   t.ops.push(`1 0 0 1 ${num(o.x)} ${num(o.y)} Tm`, `${o.font.encodeText(text.replace(/[\n\r\t\f\v]/g, ' ')).toString()} Tj`);
-}
-
-/** zlib-deflates bytes with the platform's `CompressionStream` (browsers, Node ≥ 18). */
-async function deflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /**
