@@ -42,10 +42,10 @@ import type { PaperFonts, PapersInput } from './types';
 /** Options of `renderPapersPdf`. */
 export interface RenderOptions {
   /**
-   * Embed only the glyphs used (default true, ≈ 50 KB) or the whole fonts given
-   * (≈ 90 KB with the shipped fonts, which the build already cuts to the papers'
-   * characters; ≈ 475 KB with the full DejaVu Serif originals). The full embedding
-   * exists for the rendering tests that compare both.
+   * Embed only the glyphs used (default true: the filled papers ≈ 30 KB) or the whole
+   * fonts given (≈ 75 KB with the shipped fonts, which the build already cuts to the
+   * papers' characters; ≈ 460 KB with the full DejaVu Serif originals). The full
+   * embedding exists for the rendering tests that compare both.
    */
   subset?: boolean;
 }
@@ -448,8 +448,8 @@ function writeDocument(doc: PDFDocument, fonts: LayoutFonts, d: PaperDoc): Paper
  * («___» ________ 20__ г.): the papers are dated by hand when signed (seed 003).
  * Metadata: Russian title, language ru, creator «pfdo-companion»; no personal data.
  *
- * Throws `RangeError` for a malformed `date` (validated, not printed); pdf-lib / fontkit errors for
- * unusable font bytes.
+ * Throws `RangeError` for a malformed `date` (validated, not printed); `Error` «Шрифт не читается: …»
+ * for font bytes that are not a TrueType font (`utils/papers/truetype.ts`).
  */
 export async function renderPapersPdf(input: PapersInput, fonts: PaperFonts, options: RenderOptions = {}): Promise<Uint8Array> {
   parsePaperDate(input.date); // validate before any work
