@@ -9,7 +9,7 @@
  */
 import { PDFDocument, PDFFont } from 'pdf-lib';
 import { embedTrueType } from './embed-font';
-import { writePageTexts } from './page-text';
+import { finishPages, savePaper } from './page-text';
 import { parsePaperDate, surnameWithInitials } from './format';
 import { MeasuringWriter, PaperWriter, flowBlocks, fontSafeText, setPaperInfo, type Block, type LayoutFonts, type RowItem, type TableRow } from './layout';
 import {
@@ -467,8 +467,6 @@ export async function renderPapersPdf(input: PapersInput, fonts: PaperFonts, opt
   for (const x of writers) x.finish();
 
   setPaperInfo(doc, PDF_TITLE, 'Бланк для печати');
-  await writePageTexts(doc);
-  // A few dozen objects: written in one go, without pdf-lib's default pause every 50 objects
-  // (a timer each, ≥ 4 ms in a browser).
-  return doc.save({ objectsPerTick: Infinity });
+  await finishPages(doc);
+  return savePaper(doc);
 }

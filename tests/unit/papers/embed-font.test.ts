@@ -11,7 +11,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, rgb, 
 import { renderPapersPdf } from '@/utils/papers/build';
 import { embedTrueType, trueTypeOf } from '@/utils/papers/embed-font';
 import { renderGuidePdf } from '@/utils/papers/guide-pdf';
-import { drawPageText, writePageTexts } from '@/utils/papers/page-text';
+import { drawPageText, finishPages, savePaper } from '@/utils/papers/page-text';
 import { glyphClosure, parseTrueType, subsetTrueType } from '@/utils/papers/truetype';
 import type { PapersInput } from '@/utils/papers/types';
 import { ALONE, FILLED, norm, originalFonts, pdfText, renderGray, requirePoppler, shippedFonts, tempDir, writePdf } from './helpers';
@@ -250,8 +250,8 @@ describe('page text (drawPageText → one content stream per page)', () => {
     const page = doc.addPage([200, 100]);
     page.drawRectangle({ x: 0, y: 0, width: 200, height: 100, color: rgb(0, 0, 0) });
     drawPageText(page, 'ЖЖЖ\nЖЖЖ', { x: 10, y: 40, size: 20, font, color: rgb(1, 1, 1) });
-    await writePageTexts(doc);
-    const path = writePdf(tmp.dir, 'white-on-black', await doc.save());
+    await finishPages(doc);
+    const path = writePdf(tmp.dir, 'white-on-black', await savePaper(doc));
     expect(norm(pdfText(path))).toBe('ЖЖЖ ЖЖЖ');
     // White letters on the black box: drawn after it.
     const [render] = renderGray(path, 72, tmp.dir, 'white-on-black');
