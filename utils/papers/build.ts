@@ -42,9 +42,9 @@ import type { PaperFonts, PapersInput } from './types';
 /** Options of `renderPapersPdf`. */
 export interface RenderOptions {
   /**
-   * Embed only the glyphs used (default true: the filled papers ≈ 30 KB) or the whole
-   * fonts given (≈ 75 KB with the shipped fonts, which the build already cuts to the
-   * papers' characters; ≈ 460 KB with the full DejaVu Serif originals). The full
+   * Embed only the glyphs used (default true: the filled papers ≈ 33 KB) or the whole
+   * fonts given (≈ 84 KB with the shipped fonts, which the build already cuts to the
+   * papers' characters; ≈ 505 KB with the full DejaVu Serif originals). The full
    * embedding exists for the rendering tests that compare both.
    */
   subset?: boolean;

@@ -29,7 +29,7 @@ export { REGION_TEMPLATES } from './templates';
  * `child.appliesAlone`, one consent signed by the child aged 14–17 with an
  * optional parent co-signature). Date lines are left blank to be written by hand
  * when signing (`date` is validated but not printed). Fonts are embedded cut to
- * the glyphs the PDF draws (the filled papers ≈ 30 KB in all). Metadata carries
+ * the glyphs the PDF draws (the filled papers ≈ 33 KB in all). Metadata carries
  * no personal data. The parsed fonts are kept for the next PDF of the page.
  *
  * Errors: `RangeError` for a malformed `date` (must be `YYYY-MM-DD`); `Error`
