@@ -7,8 +7,9 @@
  *
  * The cut is made by harfbuzz's own subsetter (npm `subset-font`, its WebAssembly build): the
  * glyphs of the characters below. TrueType hinting (instructions for screens of the 2000s) and the
- * tables GSUB, GPOS, GDEF, kern, MATH and FFTM are dropped (so the papers print without ligatures;
- * pdf-lib never kerns): ≈ 43 KB per face instead of 350–380 KB. A character outside the set is printed as «?»
+ * tables GSUB, GPOS, GDEF, kern, MATH and FFTM are dropped (the papers' own embedder,
+ * `utils/papers/embed-font.ts`, draws one glyph per character: no ligatures, no kerning):
+ * ≈ 43 KB per face instead of 350–380 KB. A character outside the set is printed as «?»
  * (`fontSafeText` in `utils/papers/layout.ts` asks the font which characters it has), just as a
  * character the full font lacks always was.
  *
@@ -55,7 +56,7 @@ export function paperFontText(): string {
   return s;
 }
 
-/** Options of the cut: layout features pdf-lib's fontkit applies to Latin and Cyrillic; no hinting. */
+/** Options of the cut: no hinting, no layout tables (nothing in the papers' embedder reads them). */
 const SUBSET_OPTIONS = {
   targetFormat: 'truetype',
   noHinting: true,

@@ -7,8 +7,9 @@
  * fewer than two items on a page (`writeDocument`). Pure: takes font bytes,
  * returns PDF bytes; no browser APIs.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, PDFFont } from 'pdf-lib';
+import { embedTrueType } from './embed-font';
+import { finishPages, savePaper } from './page-text';
 import { parsePaperDate, surnameWithInitials } from './format';
 import { MeasuringWriter, PaperWriter, flowBlocks, fontSafeText, setPaperInfo, type Block, type LayoutFonts, type RowItem, type TableRow } from './layout';
 import {
@@ -41,10 +42,10 @@ import type { PaperFonts, PapersInput } from './types';
 /** Options of `renderPapersPdf`. */
 export interface RenderOptions {
   /**
-   * Embed only the glyphs used (default true, ≈ 50 KB) or the whole fonts given
-   * (≈ 90 KB with the shipped fonts, which the build already cuts to the papers'
-   * characters; ≈ 475 KB with the full DejaVu Serif originals). The full embedding
-   * exists for the rendering tests that compare both.
+   * Embed only the glyphs used (default true: the filled papers ≈ 33 KB) or the whole
+   * fonts given (≈ 84 KB with the shipped fonts, which the build already cuts to the
+   * papers' characters; ≈ 505 KB with the full DejaVu Serif originals). The full
+   * embedding exists for the rendering tests that compare both.
    */
   subset?: boolean;
 }
@@ -447,16 +448,15 @@ function writeDocument(doc: PDFDocument, fonts: LayoutFonts, d: PaperDoc): Paper
  * («___» ________ 20__ г.): the papers are dated by hand when signed (seed 003).
  * Metadata: Russian title, language ru, creator «pfdo-companion»; no personal data.
  *
- * Throws `RangeError` for a malformed `date` (validated, not printed); pdf-lib / fontkit errors for
- * unusable font bytes.
+ * Throws `RangeError` for a malformed `date` (validated, not printed); `Error` «Шрифт не читается: …»
+ * for font bytes that are not a TrueType font (`utils/papers/truetype.ts`).
  */
 export async function renderPapersPdf(input: PapersInput, fonts: PaperFonts, options: RenderOptions = {}): Promise<Uint8Array> {
   parsePaperDate(input.date); // validate before any work
   const subset = options.subset ?? true;
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const regular = await doc.embedFont(fonts.regular, { subset });
-  const bold = await doc.embedFont(fonts.bold, { subset });
+  const regular = embedTrueType(doc, fonts.regular, { subset });
+  const bold = embedTrueType(doc, fonts.bold, { subset });
 
   const p = prepare(input, makeSanitizer(regular));
   const layoutFonts = { regular, bold };
@@ -467,7 +467,6 @@ export async function renderPapersPdf(input: PapersInput, fonts: PaperFonts, opt
   for (const x of writers) x.finish();
 
   setPaperInfo(doc, PDF_TITLE, 'Бланк для печати');
-  // A few dozen objects: written in one go, without pdf-lib's default pause every 50 objects
-  // (a timer each, ≥ 4 ms in a browser).
-  return doc.save({ objectsPerTick: Infinity });
+  await finishPages(doc);
+  return savePaper(doc);
 }

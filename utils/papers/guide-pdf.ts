@@ -14,11 +14,12 @@
  * pdf-lib is large: import this module dynamically (`await import('@/utils/papers/guide-pdf')`)
  * from extension pages, never from content scripts.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFImage, type PDFPage, clip, endPath, popGraphicsState, pushGraphicsState, rectangle, rgb } from 'pdf-lib';
+import { embedTrueType } from './embed-font';
 import { loadPaperFonts } from './fonts';
 import { cleanText, parsePaperDate } from './format';
 import { A4_SIZE, PT_PER_MM, PaperWriter, fontSafeText, setPaperInfo } from './layout';
+import { drawPageText, finishPages, savePaper } from './page-text';
 import type { PaperFonts } from './types';
 
 /** The part of a picture to print, in fractions of its width and height (0–1, from the top left). */
@@ -266,7 +267,7 @@ class GuideComposer {
     const boxW = this.codeBoxWidth(s.code);
     const boxH = HEADER.codeSize + 2 * HEADER.codePad;
     w.page.drawRectangle({ x: w.left, y: top - boxH, width: boxW, height: boxH, borderColor: BLACK, borderWidth: 1.4 });
-    w.page.drawText(s.code, {
+    drawPageText(w.page, s.code, {
       x: w.left + HEADER.codePad,
       y: top - boxH + HEADER.codePad + HEADER.codeSize * 0.24,
       size: HEADER.codeSize,
@@ -275,7 +276,7 @@ class GuideComposer {
     });
     const x = w.left + boxW + HEADER.gap;
     const width = w.right - x;
-    w.page.drawText(`Шаг ${index + 1} из ${total}`, { x, y: top - 8, size: 8.5, font: this.regular, color: GREY });
+    drawPageText(w.page, `Шаг ${index + 1} из ${total}`, { x, y: top - 8, size: 8.5, font: this.regular, color: GREY });
     w.y = top - 11;
     w.paragraph(s.title, { bold: true, size: HEADER.titleSize, align: 'left', x, width });
     w.y = Math.min(w.y, top - boxH) - HEADER.after;
@@ -329,7 +330,7 @@ class GuideComposer {
     w.paragraph(NOTES_HEADING, { bold: true, size: ns, align: 'left', x, width, after: 2 });
     for (const n of s.notes) {
       w.ensure(ns * w.opt.lineHeight);
-      w.page.drawText('•', { x: x + 2, y: w.y - ns, size: ns, font: this.bold, color: BLACK });
+      drawPageText(w.page, '•', { x: x + 2, y: w.y - ns, size: ns, font: this.bold, color: BLACK });
       w.paragraph(n, { size: ns, align: 'left', x: x + BULLET_INDENT, width: width - BULLET_INDENT, after: 2 });
     }
   }
@@ -394,7 +395,7 @@ class GuideComposer {
       w.onNewPage = (page) => {
         const label = `${s.code} ${s.title}`;
         const text = `${label.length > 70 ? `${label.slice(0, 69)}…` : label} (продолжение)`;
-        page.drawText(text, { x: w.left, y: w.y - 10, size: 10, font: this.bold, color: GREY });
+        drawPageText(page, text, { x: w.left, y: w.y - 10, size: 10, font: this.bold, color: GREY });
         w.hline(w.left, w.right, w.y - 15, { thickness: 0.4 });
         w.y -= 26;
       };
@@ -445,7 +446,7 @@ class GuideComposer {
       const h = w.paragraphHeight(s.title, { size, width: titleW }) + 8;
       w.ensure(h);
       const top = w.y;
-      w.page.drawText(s.code, { x: w.left, y: top - 4 - size, size, font: this.bold, color: BLACK });
+      drawPageText(w.page, s.code, { x: w.left, y: top - 4 - size, size, font: this.bold, color: BLACK });
       entries.push({ page: w.page, baseline: top - 4 - size });
       w.y = top - 4;
       w.paragraph(s.title, { size, align: 'left', x: w.left + codeW, width: titleW });
@@ -455,7 +456,7 @@ class GuideComposer {
     return (stepPage) =>
       entries.forEach((e, i) => {
         const text = `стр. ${stepPage(i)}`;
-        e.page.drawText(text, { x: w.right - w.measure(text, false, size), y: e.baseline, size, font: this.regular, color: BLACK });
+        drawPageText(e.page, text, { x: w.right - w.measure(text, false, size), y: e.baseline, size, font: this.regular, color: BLACK });
       });
   }
 
@@ -467,9 +468,9 @@ class GuideComposer {
     pages.forEach((page, i) => {
       page.drawLine({ start: { x: w.left, y: y + FOOTER_SIZE + 4 }, end: { x: w.right, y: y + FOOTER_SIZE + 4 }, thickness: 0.4, color: LIGHT });
       const left = portal ? `Памятка · ${portal}` : 'Памятка';
-      page.drawText(left, { x: w.left, y, size: FOOTER_SIZE, font: this.regular, color: GREY });
+      drawPageText(page, left, { x: w.left, y, size: FOOTER_SIZE, font: this.regular, color: GREY });
       const right = `стр. ${i + 1} из ${pages.length}`;
-      page.drawText(right, { x: w.right - w.measure(right, false, FOOTER_SIZE), y, size: FOOTER_SIZE, font: this.regular, color: BLACK });
+      drawPageText(page, right, { x: w.right - w.measure(right, false, FOOTER_SIZE), y, size: FOOTER_SIZE, font: this.regular, color: BLACK });
     });
   }
 }
@@ -496,10 +497,9 @@ async function embedImage(doc: PDFDocument, step: GuideSheetStep, cache: Map<Uin
 export async function renderGuidePdf(input: GuideSheetInput, fonts: PaperFonts, options: GuideRenderOptions = {}): Promise<Uint8Array> {
   const date = formatGuideDate(input.generatedOn); // validate before any work
   const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
   const subset = options.subset ?? true;
-  const regular = await doc.embedFont(fonts.regular, { subset });
-  const bold = await doc.embedFont(fonts.bold, { subset });
+  const regular = embedTrueType(doc, fonts.regular, { subset });
+  const bold = embedTrueType(doc, fonts.bold, { subset });
   const c = new GuideComposer(doc, regular, bold);
   const clean = c.clean;
 
@@ -533,7 +533,8 @@ export async function renderGuidePdf(input: GuideSheetInput, fonts: PaperFonts, 
   c.footers(portal);
 
   setPaperInfo(doc, title || 'Памятка', portal ? `Памятка по получению сертификата дополнительного образования: ${portal}` : 'Памятка');
-  return doc.save();
+  await finishPages(doc);
+  return savePaper(doc);
 }
 
 /**

@@ -13,6 +13,7 @@
  */
 import { PDFDocument, PDFFont, PDFPage, rgb } from 'pdf-lib';
 import { cleanText } from './format';
+import { drawPageText } from './page-text';
 
 /** Points per millimetre. */
 export const PT_PER_MM = 72 / 25.4;
@@ -243,7 +244,7 @@ export class PaperWriter {
     line.forEach((token, i) => {
       if (i > 0) cx += space + extra;
       for (const piece of token.pieces) {
-        this.page.drawText(piece.text, { x: cx, y: baseline, size, font: piece.font, color: BLACK });
+        drawPageText(this.page, piece.text, { x: cx, y: baseline, size, font: piece.font, color: BLACK });
         cx += piece.font.widthOfTextAtSize(piece.text, size);
       }
     });
@@ -331,7 +332,7 @@ export class PaperWriter {
       const w = it.kind === 'flex' ? Math.max(flexWidth, it.minWidth ?? 0) : fixedWidth(it);
       if (it.kind === 'text') {
         const font = it.bold ? this.fonts.bold : this.fonts.regular;
-        this.page.drawText(it.text, { x, y: baseline, size: it.size ?? size, font, color: BLACK });
+        drawPageText(this.page, it.text, { x, y: baseline, size: it.size ?? size, font, color: BLACK });
       } else if (it.kind === 'line' || (it.kind === 'flex' && it.line)) {
         this.hline(x, x + w, ruleY);
         if (it.value) {
@@ -340,7 +341,7 @@ export class PaperWriter {
           while (s > 7 && this.measure(text, false, s) > w - 4) s -= 0.5;
           // Still too long (absurd input): cut with an ellipsis rather than overprint the neighbours.
           while (text.length > 1 && this.measure(text, false, s) > w - 4) text = `${text.slice(0, -2)}…`;
-          this.page.drawText(text, { x: x + 2, y: baseline, size: s, font: this.fonts.regular, color: BLACK });
+          drawPageText(this.page, text, { x: x + 2, y: baseline, size: s, font: this.fonts.regular, color: BLACK });
         }
         if (it.caption) {
           // Centered under its line, shrunk to fit the text block, never past the margins.
@@ -348,7 +349,7 @@ export class PaperWriter {
           while (cs > 5.5 && this.measure(it.caption, false, cs) > this.right - x0) cs -= 0.25;
           const cw = this.measure(it.caption, false, cs);
           const cx = Math.min(Math.max(x + (w - cw) / 2, x0), this.right - cw);
-          this.page.drawText(it.caption, {
+          drawPageText(this.page, it.caption, {
             x: cx,
             y: ruleY - cs - 0.5,
             size: cs,
@@ -457,7 +458,7 @@ export class PaperWriter {
     const mid = (this.left + this.right) / 2;
     this.hline(this.left, mid - lw / 2, y, { dash: [4, 3] });
     this.hline(mid + lw / 2, this.right, y, { dash: [4, 3] });
-    this.page.drawText(label, { x: mid - lw / 2 + 4, y: y - cs / 3, size: cs, font: this.fonts.regular, color: BLACK });
+    drawPageText(this.page, label, { x: mid - lw / 2 + 4, y: y - cs / 3, size: cs, font: this.fonts.regular, color: BLACK });
     this.y -= 14;
   }
 
@@ -469,8 +470,8 @@ export class PaperWriter {
       s.pages.forEach((page, i) => {
         const right = `лист ${i + 1} из ${s.pages.length}`;
         const rw = this.measure(right, false, cs);
-        if (s.title) page.drawText(s.title, { x: this.left, y, size: cs, font: this.fonts.regular, color: BLACK });
-        page.drawText(right, { x: this.right - rw, y, size: cs, font: this.fonts.regular, color: BLACK });
+        if (s.title) drawPageText(page, s.title, { x: this.left, y, size: cs, font: this.fonts.regular, color: BLACK });
+        drawPageText(page, right, { x: this.right - rw, y, size: cs, font: this.fonts.regular, color: BLACK });
       });
     }
   }

@@ -1,8 +1,8 @@
 /**
- * Rendering check: subset-embedded fonts must draw the same glyphs as the full
- * fonts. pdf-lib + fontkit subsets have been known to render blank or garbled
- * glyphs while `pdftotext` still extracts the text, so text assertions alone
- * cannot catch it: here every page is rasterised (pdftoppm -r 50 -gray) and the
+ * Rendering check: subset-embedded fonts (cut per PDF by `utils/papers/truetype.ts`) must draw
+ * the same glyphs as the full fonts. A broken subset renders blank or garbled glyphs while
+ * `pdftotext` still extracts the text (pdf-lib + fontkit subsets were known to), so text
+ * assertions alone cannot catch it: here every page is rasterised (pdftoppm -r 50 -gray) and the
  * ink is compared with a render of the same document embedded with full fonts.
  * The fonts the extension ships are themselves cut at build time (scripts/paper-fonts.ts), so
  * their renders are also compared with renders made from the full DejaVu Serif originals.

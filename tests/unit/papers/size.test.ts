@@ -3,7 +3,7 @@ import { renderPapersPdf } from '@/utils/papers/build';
 import { BLANK, FILLED, originalFonts, shippedFonts } from './helpers';
 
 const fonts = await shippedFonts();
-/** Byte budget of the filled PDF with subset fonts (measured ≈ 50 KB; the full original fonts alone are ≈ 720 KB). */
+/** Byte budget of the filled PDF with subset fonts (measured ≈ 33 KB; the full original fonts alone are ≈ 720 KB). */
 const BUDGET = 300 * 1024;
 
 describe('papers PDF: size', () => {
