@@ -45,6 +45,8 @@ export function LiveView({ code, label }: { code: string; label: string }) {
   const [near, setNear] = useState(false);
   const [scale, setScale] = useState(0);
   useEffect(() => {
+    // Every supported browser has both observers; without them (a test's DOM) the card keeps its placeholder.
+    if (typeof IntersectionObserver === 'undefined' || typeof ResizeObserver === 'undefined') return;
     guardFocus();
     const el = box.current!;
     const io = new IntersectionObserver((entries) => setNear(entries[entries.length - 1].isIntersecting), { rootMargin: NEAR });
