@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '@/utils/profile/zod';
 import { answerMessage } from '@/utils/background/answer';
 
 /**
