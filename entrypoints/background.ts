@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
+import { z } from '@/utils/profile/zod';
 import { answerMessage } from '@/utils/background/answer';
 
 /**
@@ -9,8 +9,14 @@ import { answerMessage } from '@/utils/background/answer';
  * message. Answers go through `sendResponse` (`utils/background/answer.ts`), which every
  * supported browser understands.
  */
-export default defineBackground(() => {
-  // Extension pages forbid eval; tell zod not to probe for it.
-  z.config({ jitless: true });
-  browser.runtime.onMessage.addListener(answerMessage as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+export default defineBackground({
+  // An ES module built with the extension pages: the profile code (Dexie, zod, the schemas) is
+  // one shared chunk that the background, the popup and the options page all load, not a second
+  // copy inside background.js. Module service workers: Chrome 91+, Firefox 112+.
+  type: 'module',
+  main() {
+    // Extension pages forbid eval; tell zod not to probe for it.
+    z.config({ jitless: true });
+    browser.runtime.onMessage.addListener(answerMessage as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
+  },
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/utils/profile/zod';
 import { FILL_KEYS, FILL_STATUSES, TARGET_STATES } from '@/utils/guide/types';
 
 /**
@@ -10,11 +10,11 @@ import { FILL_KEYS, FILL_STATUSES, TARGET_STATES } from '@/utils/guide/types';
 /** Per-tab guide state kept by the background in `storage.session` (no personal data: ids only). */
 export const TabState = z.object({
   /** Panel hidden by the user. */
-  hidden: z.boolean().default(false),
+  hidden: z._default(z.boolean(), false),
   /** Chosen flow variant (`parent` / `pupil`). */
-  variant: z.string().max(20).default('parent'),
+  variant: z._default(z.string().check(z.maxLength(20)), 'parent'),
   /** The child «Заполнить» fills for in this tab (chosen in the panel, or by «Открыть подсказку» in the popup). */
-  childId: z.string().max(64).optional(),
+  childId: z.optional(z.string().check(z.maxLength(64))),
 });
 export type TabState = z.infer<typeof TabState>;
 
@@ -25,10 +25,10 @@ const FillKeyEnum = z.enum(FILL_KEYS);
  * recognised on the page, the step shown in the panel, where its control is, the flow variant.
  */
 const GUIDE_STATE = {
-  recognised: z.string().max(64).nullable(),
-  shown: z.string().max(64).nullable(),
+  recognised: z.nullable(z.string().check(z.maxLength(64))),
+  shown: z.nullable(z.string().check(z.maxLength(64))),
   targetState: z.enum(TARGET_STATES),
-  variant: z.string().max(20),
+  variant: z.string().check(z.maxLength(20)),
 };
 
 /**
@@ -41,12 +41,16 @@ export const Request = z.discriminatedUnion('type', [
   // only hides the panel would reset the variant (and the other way round).
   z.object({
     type: z.literal('tab-state:set'),
-    state: z.object({ hidden: z.boolean().optional(), variant: z.string().max(20).optional(), childId: z.string().max(64).optional() }),
+    state: z.object({
+      hidden: z.optional(z.boolean()),
+      variant: z.optional(z.string().check(z.maxLength(20))),
+      childId: z.optional(z.string().check(z.maxLength(64))),
+    }),
   }),
   /** The children of the sender's portal region and the one chosen for this tab; asked on steps that fill. */
   z.object({ type: z.literal('fill:children') }),
   /** Values for the fields of one step, for one child of the sender's portal region; asked only when the user presses «Заполнить». */
-  z.object({ type: z.literal('fill:values'), childId: z.string().max(64), keys: z.array(FillKeyEnum).max(20) }),
+  z.object({ type: z.literal('fill:values'), childId: z.string().check(z.maxLength(64)), keys: z.array(FillKeyEnum).check(z.maxLength(20)) }),
   /** Opens the help-desk page (`consultant.html`) in a new tab. */
   z.object({ type: z.literal('open-consultant') }),
   /**
@@ -56,10 +60,7 @@ export const Request = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('support:text'),
     ...GUIDE_STATE,
-    fillOutcomes: z
-      .array(z.object({ name: z.string().max(80), status: z.enum(FILL_STATUSES) }))
-      .max(20)
-      .nullable(),
+    fillOutcomes: z.nullable(z.array(z.object({ name: z.string().check(z.maxLength(80)), status: z.enum(FILL_STATUSES) })).check(z.maxLength(20))),
   }),
   /**
    * «Сохранить описание страницы для поддержки»: opens `report.html` for the sender's tab with the
@@ -70,7 +71,7 @@ export const Request = z.discriminatedUnion('type', [
     ...GUIDE_STATE,
   }),
   /** From the popup: opens a child's portal in a new tab, with that child chosen for «Заполнить» in that tab. */
-  z.object({ type: z.literal('open-guide'), childId: z.string().max(64) }),
+  z.object({ type: z.literal('open-guide'), childId: z.string().check(z.maxLength(64)) }),
 ]);
 export type Request = z.infer<typeof Request>;
 

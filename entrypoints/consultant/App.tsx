@@ -2,7 +2,7 @@ import { signal, computed } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import { FLOWS, searchSteps, variantTexts, type PortalFilter, type SearchHit } from '@/utils/flows/search';
 import { troublesFor } from '@/utils/flows/troubles';
-import { stepImageFile } from '@/utils/flows/images';
+import { LiveView } from './LiveView';
 import { stepPosition } from '@/utils/guide/recognise';
 import type { Flow, Step } from '@/utils/guide/types';
 import { regionOfFlow } from '@/utils/profile/regions';
@@ -59,7 +59,8 @@ function Instruction({ flow, step }: { flow: Flow; step: Step }) {
 }
 
 /**
- * One step: big code, title, what the parent reads, the picture, and the usual troubles. The
+ * One step: big code, title, what the parent reads, the live picture of the parent's screen
+ * (the training portal at that step, `LiveView.tsx`), and the usual troubles. The
  * internal step id (`cabinet.email`) is only in `data-step-id`, never shown as text.
  */
 function StepCard({ flow, step, hit }: { flow: Flow; step: Step; hit: boolean }) {
@@ -126,14 +127,12 @@ function StepCard({ flow, step, hit }: { flow: Flow; step: Step; hit: boolean })
         )}
       </div>
       <figure class="shot">
-        <img
-          src={`/${stepImageFile(step.id)}`}
-          width={640}
-          height={400}
-          alt={`Экран родителя на шаге ${step.code} «${step.title}»: страница портала и подсказка помощника${step.lookFor ? `; обведено: ${step.lookFor}` : ''}.`}
+        <LiveView
+          code={step.code}
+          label={`Экран родителя на шаге ${step.code} «${step.title}»: страница портала и подсказка помощника${step.lookFor ? `; обведено: ${step.lookFor}` : ''}.`}
         />
         <figcaption>
-          Экран родителя (учебная копия портала).{' '}
+          Экран родителя (учебная копия портала, вживую).{' '}
           <a href={`/training.html#code=${encodeURIComponent(step.code)}`} target="_blank" rel="noopener" data-testid="consultant-training-link">
             Открыть этот шаг на учебном портале
           </a>

@@ -1,12 +1,14 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TrainingController, type AutoplayStatus } from '@/utils/training/shell';
-import { TRAINING_PORTALS, displayAddress, type TrainingPortal } from '@/utils/training/nav';
+import { TRAINING_PORTALS, displayAddress, parseTrainingHash, type TrainingPortal } from '@/utils/training/nav';
 import { placeAnnouncement, type AnnounceBox, type AnnouncePlace } from '@/utils/training/announce';
 import { DEFAULT_PRESENTATION, loadPresentation, savePresentation, watchPresentation, type Presentation } from '@/utils/guide/presentation';
 import { makeGuideSheet } from '@/utils/training/sheet';
 
 const controller = new TrainingController();
+/** `training.html#code=…&view=1`: the live picture of a step on the consultant page, the frame alone. */
+const VIEW_ONLY = !!parseTrainingHash(location.hash).view;
 
 /** A visible element's box in its own viewport, or null. */
 function boxOf(el: Element | null | undefined): AnnounceBox | null {
@@ -79,12 +81,36 @@ function AutoplayCard({ frame, status, paused }: { frame: RefObject<HTMLIFrameEl
 }
 
 /**
- * The training page: the permanent banner, one row of lesson controls (portal, start again, the
+ * The live picture of a step (`view=1`): only the replica's frame with its guide, no banner, no
+ * controls; the consultant page shows it scaled down and says it is the training copy.
+ */
+function ViewOnly() {
+  const frame = useRef<HTMLIFrameElement>(null);
+  useEffect(() => controller.attach(frame.current!), []);
+  return (
+    <div class="training is-view">
+      <div class="stage">
+        <iframe ref={frame} class="frame" title={`Учебная копия портала ${TRAINING_PORTALS[controller.portal.value].host}`} data-testid="training-frame" />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The training page: the lesson ({@link Lesson}), or with `view=1` the frame alone
+ * ({@link ViewOnly}, the consultant page's live picture of a step).
+ */
+export function App() {
+  return VIEW_ONLY ? <ViewOnly /> : <Lesson />;
+}
+
+/**
+ * The lesson: the permanent banner, one row of lesson controls (portal, start again, the
  * portal address a parent would see, show a step by code, presentation settings, auto-advance,
  * the printable guide) and the frame with the replica and its guide; the auto-advance
  * announcement sits over the frame next to the guide's panel.
  */
-export function App() {
+function Lesson() {
   const frame = useRef<HTMLIFrameElement>(null);
   const [pres, setPres] = useState<Presentation>(DEFAULT_PRESENTATION);
   const [code, setCode] = useState('');

@@ -16,21 +16,38 @@ async function shownSteps(page: import('@playwright/test').Page): Promise<string
   return page.locator('[data-testid=consultant-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id') ?? ''));
 }
 
-test('the consultant page lists every step of both flows, each with a loaded picture', async ({ ext }) => {
+test('the consultant page lists every step of both flows, each with a live picture of the training portal at that step', async ({ ext }) => {
+  test.setTimeout(180_000);
   const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`chrome-extension://${ext.extensionId}/consultant.html`);
   await expect(page.locator('h1')).toHaveText('Справка для консультантов');
   const shown = await shownSteps(page);
   expect([...shown].sort()).toEqual([...ALL_STEPS].sort());
-  await page.waitForFunction(() => [...document.images].every((i) => i.complete), null, { timeout: 20_000 });
-  const images = await page.locator('[data-testid=consultant-step] img').evaluateAll((imgs) =>
-    imgs.map((i) => ({ step: i.closest('[data-step-id]')!.getAttribute('data-step-id'), w: (i as HTMLImageElement).naturalWidth, alt: i.getAttribute('alt') ?? '' })),
-  );
-  expect(images).toHaveLength(ALL_STEPS.length);
-  for (const img of images) {
-    expect(img.w, `${img.step} picture`).toBeGreaterThan(0);
-    expect(img.alt, `${img.step} alt`).toContain('Экран родителя');
+  // No screenshots are shipped or shown: each card's picture is the training portal, live.
+  await expect(page.locator('[data-testid=consultant-step] img')).toHaveCount(0);
+  const lives = page.locator('[data-testid=consultant-live]');
+  await expect(lives).toHaveCount(ALL_STEPS.length);
+  // Only the cards near the window run a replica.
+  const on = () => lives.evaluateAll((els) => els.filter((e) => e.querySelector('iframe')).length);
+  expect(await on()).toBeLessThanOrEqual(4);
+  for (const id of shown) {
+    const card = page.locator(`[data-step-id="${id}"]`);
+    await card.scrollIntoViewIfNeeded();
+    const live = card.getByTestId('consultant-live');
+    await expect(live, id).toHaveAttribute('aria-label', /^Экран родителя на шаге /);
+    // The guide inside the training copy shows this very step (the activation visits via «Далее»).
+    await live.frameLocator('iframe').frameLocator('iframe').locator(`pfdo-guide[data-shown-step="${id}"]`).waitFor({ state: 'attached', timeout: 20_000 });
+    expect(await on(), `live pictures running at ${id}`).toBeLessThanOrEqual(5);
   }
+  // The pictures never take the focus or add history entries to the consultant page.
+  const entries = await page.evaluate(() => history.length);
+  await page.getByTestId('consultant-search').focus();
+  await page.getByTestId('consultant-search').fill('К-7');
+  await page.locator('[data-step-id="cabinet.email"] [data-testid=consultant-live]').frameLocator('iframe').frameLocator('iframe').locator('pfdo-guide[data-shown-step="cabinet.email"]').waitFor({ state: 'attached', timeout: 20_000 });
+  await page.waitForTimeout(500);
+  await expect(page.getByTestId('consultant-search')).toBeFocused();
+  expect(await page.evaluate(() => history.length)).toBe(entries);
   // Codes are shown big enough to read aloud.
   const size = await page.locator('[data-testid=consultant-code]').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   expect(size).toBeGreaterThanOrEqual(28);

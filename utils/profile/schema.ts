@@ -4,7 +4,7 @@
  * every zod issue carries a Russian message saying what is wrong and how to fix it.
  * Parsing a stored (already normalised) value again gives the same value.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { isScanType } from './scan-types';
 import {
   checkBirthCertNumber,
@@ -30,25 +30,33 @@ import { fullYears, requireIsoDate, todayLocal } from './dates';
 /** Empty strings and `null` (blank form fields, JSON) count as «not given». */
 const blank = (v: unknown): unknown => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v);
 
+/** `preprocess` of the full zod: `fn` runs on the input first, then `schema` parses its result. */
+function preprocess<T extends z.core.$ZodType>(fn: (v: unknown) => unknown, schema: T): z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, T> {
+  return z.pipe(z.transform(fn), schema);
+}
+
 /** A string field validated and normalised by a check; the issue carries the check's message (`missing` for blank input). */
 function checked(check: (s: string) => CheckResult, missing: string) {
-  return z.string({ error: missing }).transform((v, ctx) => {
-    if (v.trim() === '') {
-      ctx.addIssue({ code: 'custom', message: missing });
-      return z.NEVER;
-    }
-    const r = check(v);
-    if (!r.ok) {
-      ctx.addIssue({ code: 'custom', message: r.message });
-      return z.NEVER;
-    }
-    return r.value;
-  });
+  return z.pipe(
+    z.string({ error: missing }),
+    z.transform((v: string, ctx) => {
+      if (v.trim() === '') {
+        ctx.issues.push({ code: 'custom', message: missing, input: v });
+        return z.NEVER;
+      }
+      const r = check(v);
+      if (!r.ok) {
+        ctx.issues.push({ code: 'custom', message: r.message, input: v });
+        return z.NEVER;
+      }
+      return r.value;
+    }),
+  );
 }
 
 /** Like {@link checked}, but blank input means «absent» (`undefined`). */
 function optionalChecked(check: (s: string) => CheckResult, wrongType: string) {
-  return z.preprocess(blank, checked(check, wrongType).optional());
+  return preprocess(blank, z.optional(checked(check, wrongType)));
 }
 
 /** A date `YYYY-MM-DD` (also accepts `DD.MM.YYYY`) not later than today. */
@@ -105,17 +113,14 @@ const Address = optionalChecked((s) => checkText(s, 'адрес', 300), 'Адр�
  */
 export const Applicant = z.object(
   {
-    id: z.literal('applicant', { error: 'Неверная запись заявителя' }).default('applicant'),
+    id: z._default(z.literal('applicant', { error: 'Неверная запись заявителя' }), 'applicant'),
     name: PersonName,
-    birthDate: z.preprocess(
-      blank,
-      pastDate('Дата рождения: ДД.ММ.ГГГГ', 'Дата рождения не может быть в будущем: проверьте год').optional(),
-    ),
+    birthDate: preprocess(blank, z.optional(pastDate('Дата рождения: ДД.ММ.ГГГГ', 'Дата рождения не может быть в будущем: проверьте год'))),
     relation: z.enum(['parent', 'representative'], { error: 'Выберите, кем вы приходитесь ребёнку: родитель или законный представитель' }),
     email: optionalChecked(checkEmail, 'Адрес почты: укажите текстом'),
     phone: optionalChecked(checkPhone, 'Телефон: укажите цифрами'),
     address: Address,
-    passport: z.preprocess(blank, Passport.optional()),
+    passport: preprocess(blank, z.optional(Passport)),
     snils: optionalChecked(checkSnils, 'СНИЛС: 11 цифр'),
   },
   { error: 'Нет данных заявителя' },
@@ -129,30 +134,21 @@ const BirthCertificate = z.object({
   kind: z.literal('birth-certificate'),
   series: checked(checkBirthCertSeries, 'Укажите серию свидетельства о рождении, например III-ПО'),
   number: checked(checkBirthCertNumber, 'Укажите номер свидетельства о рождении: 6 цифр'),
-  issuedAt: z.preprocess(
-    blank,
-    pastDate('Дата выдачи: ДД.ММ.ГГГГ', 'Дата выдачи не может быть в будущем: проверьте год').optional(),
-  ),
+  issuedAt: preprocess(blank, z.optional(pastDate('Дата выдачи: ДД.ММ.ГГГГ', 'Дата выдачи не может быть в будущем: проверьте год'))),
   issuedBy: optionalChecked((s) => checkText(s, 'кем выдано свидетельство', 200), 'Кем выдано: укажите текстом'),
 });
 
 const ForeignBirthCertificate = z.object({
   kind: z.literal('foreign-birth-certificate'),
   text: checked(checkForeignBirthCert, 'Укажите серию и номер иностранного свидетельства о рождении'),
-  issuedAt: z.preprocess(
-    blank,
-    pastDate('Дата выдачи: ДД.ММ.ГГГГ', 'Дата выдачи не может быть в будущем: проверьте год').optional(),
-  ),
+  issuedAt: preprocess(blank, z.optional(pastDate('Дата выдачи: ДД.ММ.ГГГГ', 'Дата выдачи не может быть в будущем: проверьте год'))),
 });
 
 const ChildPassport = z.object({
   kind: z.literal('passport'),
   series: checked(checkPassportSeries, 'Укажите серию паспорта: 4 цифры'),
   number: checked(checkPassportNumber, 'Укажите номер паспорта: 6 цифр'),
-  issuedAt: z.preprocess(
-    blank,
-    pastDate('Дата выдачи: ДД.ММ.ГГГГ', 'Дата выдачи паспорта не может быть в будущем: проверьте год').optional(),
-  ),
+  issuedAt: preprocess(blank, z.optional(pastDate('Дата выдачи: ДД.ММ.ГГГГ', 'Дата выдачи паспорта не может быть в будущем: проверьте год'))),
   issuedBy: optionalChecked((s) => checkText(s, 'кем выдан паспорт', 200), 'Кем выдан: укажите текстом'),
   divisionCode: optionalChecked(checkDivisionCode, 'Код подразделения: 6 цифр, например 420-012'),
 });
@@ -194,12 +190,14 @@ export const Child = z.object(
   {
     id: z
       .string({ error: 'Неверная запись ребёнка: нет идентификатора' })
-      .trim()
-      .min(1, { error: 'Неверная запись ребёнка: нет идентификатора' })
-      .max(100, { error: 'Неверная запись ребёнка: слишком длинный идентификатор' }),
+      .check(
+        z.trim(),
+        z.minLength(1, { error: 'Неверная запись ребёнка: нет идентификатора' }),
+        z.maxLength(100, { error: 'Неверная запись ребёнка: слишком длинный идентификатор' }),
+      ),
     name: PersonName,
     birthDate: pastDate('Укажите дату рождения ребёнка', 'Дата рождения не может быть в будущем: проверьте год'),
-    document: z.preprocess(blank, ChildDocument.optional()),
+    document: preprocess(blank, z.optional(ChildDocument)),
     snils: optionalChecked(checkSnils, 'СНИЛС: 11 цифр'),
     inn: optionalChecked(checkInn, 'ИНН: 12 цифр'),
     address: Address,
@@ -221,13 +219,12 @@ export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
 
 /** A scan inside an export file: base64 of the file's bytes. */
 export const ScanExport = z.object({
-  childId: z.string().min(1).max(100),
-  name: z.string().min(1).max(255),
-  type: z.string().refine(isScanType, { error: 'Скан: только фотография (JPG, PNG и др.) или PDF' }),
+  childId: z.string().check(z.minLength(1), z.maxLength(100)),
+  name: z.string().check(z.minLength(1), z.maxLength(255)),
+  type: z.string().check(z.refine(isScanType, { error: 'Скан: только фотография (JPG, PNG и др.) или PDF' })),
   base64: z
     .string()
-    .max(Math.ceil((MAX_SCAN_BYTES * 4) / 3) + 4, { error: 'Скан больше 10 МБ' })
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'Скан повреждён' }),
+    .check(z.maxLength(Math.ceil((MAX_SCAN_BYTES * 4) / 3) + 4, { error: 'Скан больше 10 МБ' }), z.regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'Скан повреждён' })),
 });
 /** A scan of an export file. */
 export type ScanExport = z.output<typeof ScanExport>;
@@ -246,14 +243,14 @@ export const ExportFile = z
     {
       format: z.literal('pfdo-companion-profile', { error: 'Это не файл профиля помощника: выберите файл, сохранённый кнопкой «Сохранить профиль в файл»' }),
       version: z.literal(EXPORT_VERSION, { error: 'Файл профиля другой версии: сохраните профиль заново в этой версии помощника' }),
-      exportedAt: z.string().max(40).optional(),
-      applicant: z.preprocess(blank, Applicant.optional()),
-      children: z.array(Child, { error: 'В файле нет списка детей' }).max(20, { error: 'В файле больше 20 детей' }),
-      scans: z.array(ScanExport).max(20).optional(),
+      exportedAt: z.optional(z.string().check(z.maxLength(40))),
+      applicant: preprocess(blank, z.optional(Applicant)),
+      children: z.array(Child, { error: 'В файле нет списка детей' }).check(z.maxLength(20, { error: 'В файле больше 20 детей' })),
+      scans: z.optional(z.array(ScanExport).check(z.maxLength(20))),
     },
     { error: 'Файл профиля повреждён или это другой файл' },
   )
-  .superRefine((f, ctx) => {
+  .check(z.superRefine((f, ctx) => {
     const ids = new Set<string>();
     f.children.forEach((c, i) => {
       if (ids.has(c.id)) ctx.addIssue({ code: 'custom', path: ['children', i, 'id'], message: 'Один и тот же ребёнок записан в файле дважды' });
@@ -262,7 +259,7 @@ export const ExportFile = z
     f.scans?.forEach((s, i) => {
       if (!ids.has(s.childId)) ctx.addIssue({ code: 'custom', path: ['scans', i, 'childId'], message: 'Скан относится к ребёнку, которого нет в файле' });
     });
-  });
+  }));
 /** A parsed export file. */
 export type ExportFile = z.output<typeof ExportFile>;
 
@@ -274,7 +271,7 @@ export type ExportFile = z.output<typeof ExportFile>;
  * @returns `{ 'name.lastName': '…', 'document.series': '…', '': '…' }` — the key is the
  *   issue's path joined with «.», the first issue per path wins
  */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.');

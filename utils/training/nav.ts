@@ -130,10 +130,16 @@ export interface TrainingHash {
   vp?: string;
   /** A step code to show (from the consultant page), e.g. «К-7». */
   code?: string;
+  /**
+   * `view=1`: only the portal's frame, no banner or controls, no history entries — the live
+   * picture of a step on the consultant page (`entrypoints/consultant/LiveView.tsx`).
+   */
+  view?: boolean;
 }
 
 /**
- * Reads the training page's hash: `#portal=cabinet&vp=%2Fservices%2Fdop%2F` or `#code=К-7`.
+ * Reads the training page's hash: `#portal=cabinet&vp=%2Fservices%2Fdop%2F`, `#code=К-7` or
+ * `#code=К-7&view=1`.
  * @param hash `location.hash` (with or without `#`)
  */
 export function parseTrainingHash(hash: string): TrainingHash {
@@ -145,6 +151,7 @@ export function parseTrainingHash(hash: string): TrainingHash {
   if (vp && vp.startsWith('/') && !vp.startsWith('//')) out.vp = vp;
   const code = q.get('code');
   if (code) out.code = code.slice(0, 20);
+  if (q.get('view') === '1') out.view = true;
   return out;
 }
 
@@ -155,6 +162,16 @@ export function parseTrainingHash(hash: string): TrainingHash {
  */
 export function trainingHash(portal: TrainingPortal, vp: string): string {
   return `#${new URLSearchParams({ portal, vp }).toString()}`;
+}
+
+/**
+ * Address of the live picture of a step: the training page showing only the portal's frame at
+ * that step (`view=1`, see {@link TrainingHash.view}).
+ * @param code the step's code, e.g. «К-7»
+ * @returns e.g. `/training.html#code=%D0%9A-7&view=1`
+ */
+export function trainingViewUrl(code: string): string {
+  return `/training.html#${new URLSearchParams({ code, view: '1' }).toString()}`;
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
- * Which part of each step picture (`public/steps/<step id>.webp`) the printable guide shows: the
- * guide's ring around the control to press, with some of the page around it. The crops are
- * measured by `scripts/step-images.ts` when it takes the pictures and kept next to them in
- * `public/steps/crops.json` ({@link STEP_CROPS_FILE}); the consultant page shows the whole
- * pictures. Pure functions, no DOM.
+ * Which part of the parent's screen each step picture of the printable guide shows
+ * (`public/steps/<step id>.webp`): the guide's ring around the control to press, with some of the
+ * page around it. `scripts/step-images.ts` measures the ring, cuts the screenshot to this crop
+ * before encoding (only the crop is shipped) and records the crops in
+ * `utils/training/step-crops.json` ({@link STEP_CROPS_FILE}, not shipped; the tests check it).
+ * Pure functions, no DOM.
  */
 
 /** A rectangle in CSS pixels of the screenshot's viewport. */
@@ -22,8 +23,8 @@ export interface PictureCrop {
   height: number;
 }
 
-/** The crops of the step pictures, inside `public/` and the built extension: `{ "<step id>": PictureCrop }`. */
-export const STEP_CROPS_FILE = 'steps/crops.json';
+/** The record of the crops, from the repository's root: `{ "<step id>": PictureCrop }` (fractions of the screen). */
+export const STEP_CROPS_FILE = 'utils/training/step-crops.json';
 
 /** Width / height of every crop (the viewport's own 1280 × 800 = 8 : 5, the guide's picture slot). */
 export const CROP_ASPECT = 8 / 5;
@@ -63,7 +64,7 @@ export function cropAroundRing(ring: PictureRect, view: { width: number; height:
 }
 
 /**
- * Reads `crops.json` (anything): keeps the entries whose crop lies inside the picture and is not
+ * Reads the crops' record (anything): keeps the entries whose crop lies inside the picture and is not
  * degenerate; never throws.
  * @param raw the parsed JSON
  */

@@ -1,8 +1,8 @@
 /**
  * The printable guide («памятка») of the training page: the steps of a portal's main path, two
- * or three to an A4 page, each with the picture of the portal at that step (the step pictures
- * shipped for the consultant page, `public/steps/`, made from the replicas, cut to the outlined
- * control and its surroundings: `public/steps/crops.json`) and the instruction the parent sees.
+ * or three to an A4 page, each with the picture of the portal at that step (`public/steps/`,
+ * made from the replicas by `scripts/step-images.ts` and already cut to the outlined control and
+ * its surroundings, `utils/training/pictures.ts`) and the instruction the parent sees.
  * pdf-lib is loaded only when a guide is asked for.
  */
 import { browser } from 'wxt/browser';
@@ -15,7 +15,6 @@ import type { Step } from '@/utils/guide/types';
 import { textForVariant } from '@/utils/guide/recognise';
 import type { GuideSheetStep } from '@/utils/papers/guide-pdf';
 import { TRAINING_PORTALS, type TrainingPortal } from './nav';
-import { STEP_CROPS_FILE, parseStepCrops, type PictureCrop } from './pictures';
 
 /**
  * A step picture as JPEG bytes (pdf-lib embeds PNG and JPEG, the pictures are WebP): decoded
@@ -37,16 +36,6 @@ async function stepJpeg(stepId: string): Promise<Uint8Array | undefined> {
   bitmap.close();
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.88));
   return blob ? new Uint8Array(await blob.arrayBuffer()) : undefined;
-}
-
-/** The crops of the step pictures (`public/steps/crops.json`); none when the file is missing or broken. */
-async function stepCrops(): Promise<Record<string, PictureCrop>> {
-  try {
-    const res = await fetch(browser.runtime.getURL(`/${STEP_CROPS_FILE}` as '/popup.html'));
-    return res.ok ? parseStepCrops(await res.json()) : {};
-  } catch {
-    return {};
-  }
 }
 
 /** A step picture for the guide: the bytes and the part to print. */
@@ -79,10 +68,10 @@ export async function guideSheetSteps(portal: TrainingPortal, picture: (stepId: 
  * @throws Error when the PDF cannot be made
  */
 export async function makeGuideSheet(portal: TrainingPortal): Promise<string> {
-  const crops = await stepCrops();
+  // The pictures are the crops already: printed whole.
   const sheetSteps = await guideSheetSteps(portal, async (id) => {
     const bytes = await stepJpeg(id);
-    return bytes ? { bytes, type: 'jpeg', crop: crops[id] } : undefined;
+    return bytes ? { bytes, type: 'jpeg' } : undefined;
   });
   const { buildGuidePdf, guidePdfFileName } = await import('@/utils/papers/guide-pdf');
   const generatedOn = todayLocal();

@@ -44,6 +44,8 @@ export class TrainingController implements TrainingShell {
   /** Code of the step the guide recognises in the frame («К-5»), '' when none. */
   readonly stepCode = signal('');
   private frame: HTMLIFrameElement | null = null;
+  /** The live picture of a step (`view=1`): never adds history entries to the page holding it. */
+  private view = false;
   private pendingNext: { prev: string; step: string } | null = null;
   private engine: GuideEngine | null = null;
 
@@ -53,6 +55,7 @@ export class TrainingController implements TrainingShell {
    */
   attach(frame: HTMLIFrameElement): void {
     this.frame = frame;
+    this.view = !!parseTrainingHash(location.hash).view;
     (window as { pfdoTraining?: TrainingShell }).pfdoTraining = this;
     window.addEventListener('popstate', () => this.fromHash(false));
     this.fromHash(true);
@@ -179,6 +182,7 @@ export class TrainingController implements TrainingShell {
     this.virtual.value = virtual;
     this.stepCode.value = '';
     const hash = trainingHash(portal, virtual);
+    if (this.view) history = 'none';
     if (history === 'push' && location.hash !== hash) window.history.pushState(null, '', hash);
     else if (history === 'replace') window.history.replaceState(null, '', hash);
     this.frame?.contentWindow?.location.replace(src);

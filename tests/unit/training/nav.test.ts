@@ -11,6 +11,7 @@ import {
   portalOfHost,
   resolveTraining,
   trainingHash,
+  trainingViewUrl,
 } from '@/utils/training/nav';
 
 /** Addresses of the training portal (`utils/training/nav.ts`). */
@@ -138,6 +139,14 @@ describe('parseTrainingHash / trainingHash', () => {
     expect(parseTrainingHash('#code=К-7')).toEqual({ code: 'К-7' });
     expect(parseTrainingHash(`#code=${encodeURIComponent('К-7')}`)).toEqual({ code: 'К-7' });
     expect(parseTrainingHash('')).toEqual({});
+  });
+
+  it('the live picture of a step (consultant page): code and view=1, nothing else means view', () => {
+    const url = trainingViewUrl('К-7');
+    expect(url.startsWith('/training.html#')).toBe(true);
+    expect(parseTrainingHash(url.slice(url.indexOf('#')))).toEqual({ code: 'К-7', view: true });
+    expect(parseTrainingHash('#code=К-7&view=0')).toEqual({ code: 'К-7' });
+    expect(parseTrainingHash('#code=К-7&view=true')).toEqual({ code: 'К-7' });
   });
 
   it('rejects protocol-relative, absolute and relative vp, unknown portals; caps the code', () => {

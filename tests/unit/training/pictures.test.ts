@@ -7,7 +7,7 @@ import { CROP_ASPECT, CROP_CONTEXT, CROP_MIN_SHARE, STEP_CROPS_FILE, cropAroundR
 
 /**
  * The part of each step picture the памятка prints (`utils/training/pictures.ts`,
- * `public/steps/crops.json` written by `scripts/step-images.ts`): the ring around the control and
+ * `utils/training/step-crops.json` written by `scripts/step-images.ts`): the ring around the control and
  * some of the page around it, not the whole screen.
  */
 
@@ -61,8 +61,8 @@ describe('parseStepCrops', () => {
   });
 });
 
-describe('public/steps/crops.json (made with the pictures)', () => {
-  const file = resolve(__dirname, '../../../public', STEP_CROPS_FILE);
+describe('utils/training/step-crops.json (made with the pictures)', () => {
+  const file = resolve(__dirname, '../../..', STEP_CROPS_FILE);
 
   it('exists and is well-formed', () => {
     expect(existsSync(file)).toBe(true);
