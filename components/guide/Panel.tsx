@@ -1,5 +1,6 @@
-import { render } from 'preact';
+/** @jsxImportSource @/components/guide */
 import { effect, signal } from '@preact/signals-core';
+import { render } from './jsx-runtime';
 import type { GuideEngine } from '@/utils/guide/engine';
 import { FILL_TEXT } from '@/utils/guide/support';
 import type { FillOutcome } from '@/utils/guide/fill';
@@ -96,7 +97,7 @@ function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelSh
       </div>
       {show.setMask && (
         <label class="pfdo-demo" title="Для показа на экране: значения, которые заполнил помощник, закрываются размытием">
-          <input type="checkbox" data-testid="guide-mask" checked={show.mask} onChange={(e) => show.setMask!((e.currentTarget as HTMLInputElement).checked)} />
+          <input type="checkbox" data-testid="guide-mask" checked={show.mask} onChange={(e: Event) => show.setMask!((e.currentTarget as HTMLInputElement).checked)} />
           Демонстрация: скрыть данные
         </label>
       )}
@@ -120,7 +121,7 @@ function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelSh
 /**
  * The guide's panel (rendered inside the guide's shadow root): step code, «шаг N из M»,
  * title, instruction, what was not found, «Заполнить»/«Отменить», advice, back/next, hide,
- * and the «Демонстрация» switch. All text is rendered as text (Preact escapes), never as HTML.
+ * and the «Демонстрация» switch. All text is rendered as text nodes, never as HTML.
  * While «Демонстрация» is on, the header shows a badge and every text that is not the flow's
  * own (fill messages and reasons, the support text) has the filled values masked.
  * When the host has no room for the whole panel beside the outlined control and its dialog, it
@@ -164,7 +165,7 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
       data-mode="full"
       data-side={layout.side}
     >
-      <header class="pfdo-head" onPointerDown={(e) => layout.startDrag(e as unknown as PointerEvent)} title="Подсказку можно перетащить к другому краю">
+      <header class="pfdo-head" onPointerDown={(e: PointerEvent) => layout.startDrag(e)} title="Подсказку можно перетащить к другому краю">
         <span class="pfdo-head-title">
           <span class="pfdo-brand">Помощник · сертификат ДО</span>
           {show.mask && (
@@ -287,7 +288,7 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
           flow.variants.length > 1 && (
             <label class="pfdo-variant-label">
               <span>Кто подаёт:</span>
-              <select class="pfdo-variant" data-testid="guide-variant" value={variant} onChange={(e) => engine.setVariant((e.target as HTMLSelectElement).value)}>
+              <select class="pfdo-variant" data-testid="guide-variant" value={variant} onChange={(e: Event) => engine.setVariant((e.target as HTMLSelectElement).value)}>
                 {flow.variants.map((v) => (
                   <option key={v.id} value={v.id}>
                     {v.label}
@@ -336,7 +337,7 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
       data-mode="bar"
       data-side={layout.side}
     >
-      <div class="pfdo-bar-row" onPointerDown={(e) => (e.target === e.currentTarget ? layout.startDrag(e as unknown as PointerEvent) : undefined)}>
+      <div class="pfdo-bar-row" onPointerDown={(e: PointerEvent) => (e.target === e.currentTarget ? layout.startDrag(e) : undefined)}>
         <span class="pfdo-code" data-testid="guide-code">{step.code}</span>
         <span class="pfdo-bar-words">
           <b class="pfdo-title">{step.title}</b>
@@ -423,7 +424,7 @@ function FillFor({ engine, show, bar = false }: { engine: GuideEngine; show: Pan
       ) : (
         <label>
           Заполняю для:{' '}
-          <select data-testid="guide-fill-child" value={s.fillChild.value ?? ''} onChange={(e) => engine.chooseChild((e.currentTarget as HTMLSelectElement).value)}>
+          <select data-testid="guide-fill-child" value={s.fillChild.value ?? ''} onChange={(e: Event) => engine.chooseChild((e.currentTarget as HTMLSelectElement).value)}>
             {chosen < 0 && (
               <option value="" disabled>
                 выберите ребёнка
@@ -452,7 +453,8 @@ export interface PanelProps {
  * Renders the panel into `root` and keeps it current: again whenever a signal it read changes
  * (a click in the panel, a fill, a new step) and whenever the host calls `refresh()` (its layout
  * or settings, which are not signals, changed). One effect instead of @preact/signals' component
- * integration and preact/hooks, which the content script does not carry.
+ * integration and hooks; the DOM is written by the panel's own small renderer
+ * (`./jsx-runtime.ts`), not Preact: the content script carries neither.
  * @param props read on every render
  * @returns `refresh()` to render now, `stop()` to stop following the signals (the panel stays)
  */
@@ -460,7 +462,7 @@ export function renderLive(root: Element, props: () => PanelProps): { refresh():
   const renders = signal(0);
   const stop = effect(() => {
     void renders.value;
-    render(<Panel {...props()} />, root);
+    render(root, <Panel {...props()} />);
   });
   return {
     refresh: () => {
