@@ -1,5 +1,6 @@
 import type { Flow, FlowText, PageFlow } from '@/utils/guide/types';
 import { withText } from './flow-text';
+import { PANEL_WORDS } from '@/components/guide/words';
 import { generalActivationChecklist } from '@/utils/profile/checklist';
 
 /**
@@ -11,7 +12,7 @@ import { generalActivationChecklist } from '@/utils/profile/checklist';
  *
  * Each step comes in two parts: how a page shows it (`cabinetPage`: recognition, targets, fills)
  * and what the guide says about it (`cabinetText`: title, instruction, what to look for, checklist;
- * the advice), joined by step id into `cabinetFlow`. The portal's content script carries only
+ * the advice; the panel's longer sentences), joined by step id into `cabinetFlow`. The portal's content script carries only
  * `cabinetPage` and asks the background for the words at start (`flow:text`).
  */
 
@@ -239,6 +240,7 @@ export const cabinetPage: PageFlow = {
 
 /** The words of the cabinet flow (`FlowText`): asked from the background by the portal's content script. */
 export const cabinetText: FlowText = {
+  panel: PANEL_WORDS,
   portal: 'Личный кабинет граждан Кемеровской области',
   steps: {
     'cabinet.esia-down': {

@@ -16,9 +16,9 @@ export const NO_TEXT = 'Подсказка к шагу не загрузилас
  * @param page the steps as the page needs them
  * @param text the words, by step id (default: none)
  */
-export function withText(page: PageFlow, text: FlowText = { portal: '', steps: {}, advice: [] }): Flow {
+export function withText(page: PageFlow, text: Omit<FlowText, 'panel'> & Partial<Pick<FlowText, 'panel'>> = { portal: '', steps: {}, advice: [] }): Flow {
   const words = (id: string): StepText => text.steps[id] ?? { title: '', instruction: NO_TEXT };
-  return { ...page, portal: text.portal, advice: text.advice, steps: page.steps.map((s) => ({ ...s, ...words(s.id) })) };
+  return { ...page, portal: text.portal, advice: text.advice, panel: text.panel ?? {}, steps: page.steps.map((s) => ({ ...s, ...words(s.id) })) };
 }
 
 /**
@@ -30,5 +30,6 @@ export function withText(page: PageFlow, text: FlowText = { portal: '', steps: {
 export function addText(flow: Flow, text: FlowText): void {
   flow.portal = text.portal;
   flow.advice = text.advice;
+  flow.panel = text.panel;
   for (const s of flow.steps) Object.assign(s, text.steps[s.id]);
 }

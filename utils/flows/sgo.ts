@@ -1,5 +1,6 @@
 import type { Flow, FlowText, PageFlow } from '@/utils/guide/types';
 import { withText } from './flow-text';
+import { PANEL_WORDS } from '@/components/guide/words';
 import { generalActivationChecklist } from '@/utils/profile/checklist';
 
 /**
@@ -10,7 +11,7 @@ import { generalActivationChecklist } from '@/utils/profile/checklist';
  *
  * Each step comes in two parts: how a page shows it (`sgoPage`: recognition, targets, fills)
  * and what the guide says about it (`sgoText`: title, instruction, what to look for, checklist;
- * the advice), joined by step id into `sgoFlow`. The portal's content script carries only
+ * the advice; the panel's longer sentences), joined by step id into `sgoFlow`. The portal's content script carries only
  * `sgoPage` and asks the background for the words at start (`flow:text`).
  */
 
@@ -157,6 +158,7 @@ export const sgoPage: PageFlow = {
 
 /** The words of the sgo flow (`FlowText`): asked from the background by the portal's content script. */
 export const sgoText: FlowText = {
+  panel: PANEL_WORDS,
   portal: '«Сетевой город. Образование» (Тверская область)',
   steps: {
     'sgo.login-error': {

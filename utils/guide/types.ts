@@ -1,3 +1,5 @@
+import type { PanelWords } from '@/components/guide/words';
+
 /**
  * Data shapes of a guided flow. A flow is plain data: one file per portal in
  * `utils/flows/`. The guide engine (`utils/guide/engine.ts`) only interprets it.
@@ -135,15 +137,19 @@ export type StepText = Pick<Step, 'title' | 'instruction' | 'lookFor' | 'checkli
 /** A step as a page needs it to be recognised, pointed at and filled: a {@link Step} without its {@link StepText}. */
 export type PageStep = Omit<Step, keyof StepText>;
 
-/** The words of a flow: the portal's name, the advice, and each step's {@link StepText} by step id. */
+/**
+ * The words of a flow: the portal's name, the advice, each step's {@link StepText} by step id,
+ * and the panel's longer sentences (`components/guide/words.ts`).
+ */
 export interface FlowText {
   portal: string;
   steps: Record<string, StepText>;
   advice: Advice[];
+  panel: PanelWords;
 }
 
 /** A flow without its words ({@link FlowText}): what a portal's content script carries. */
-export interface PageFlow extends Omit<Flow, 'portal' | 'advice' | 'steps'> {
+export interface PageFlow extends Omit<Flow, 'portal' | 'advice' | 'steps' | 'panel'> {
   steps: PageStep[];
 }
 
@@ -175,4 +181,6 @@ export interface Flow {
   steps: Step[];
   advice: Advice[];
   variants: FlowVariant[];
+  /** The panel's longer sentences (`components/guide/words.ts`); absent ones are not said. */
+  panel?: Partial<PanelWords>;
 }
