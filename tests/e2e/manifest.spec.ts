@@ -58,7 +58,7 @@ test('content scripts carry no WXT context (it announced the script to the page)
     expect(code, f).not.toContain('content-script-started');
     expect(code, f).not.toMatch(/postMessage/);
     expect(code, f).not.toMatch(/ZodError|\$ZodType|zod/i);
-    expect(code, f, 'Preact (its SVG namespace)').not.toContain('w3.org/2000/svg');
+    expect(code, `${f}: Preact (its SVG namespace)`).not.toContain('w3.org/2000/svg');
   }
 });
 
