@@ -8,6 +8,7 @@
  */
 import { FILL_TEXT } from '@/utils/guide/support';
 
+/** The sentences, by what the panel uses them for (plain strings: they travel in a message). */
 export const PANEL_WORDS = {
   /** The step's control is hidden in a closed menu, tab or block; its opener is outlined. */
   opener: 'Нужный элемент спрятан в меню или закрытом разделе. Откройте то, что обведено рамкой, — затем покажу, куда нажать.',
