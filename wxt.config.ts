@@ -75,8 +75,12 @@ export default defineConfig({
     build: { target: ['chrome109', 'firefox140'], sourcemap: process.env.PFDO_SOURCEMAP === '1' },
     // pdf-lib's data for the 14 standard PDF fonts (≈ 110 KB) stays out of the papers' chunk: the
     // papers embed DejaVu Serif, and a standard font asked for throws (utils/papers/no-standard-fonts.ts).
+    // The content scripts use no WXT context, whose start announces them to the page (see the file).
     resolve: {
-      alias: [{ find: /^@pdf-lib\/standard-fonts$/, replacement: fileURLToPath(new URL('./utils/papers/no-standard-fonts.ts', import.meta.url)) }],
+      alias: [
+        { find: /^@pdf-lib\/standard-fonts$/, replacement: fileURLToPath(new URL('./utils/papers/no-standard-fonts.ts', import.meta.url)) },
+        { find: 'wxt/utils/content-script-context', replacement: join(import.meta.dirname, 'utils/guide/no-context.ts') },
+      ],
     },
   }),
 });

@@ -37,6 +37,11 @@ const GUIDE_STATE = {
  */
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab-state:get') }),
+  /**
+   * The words of the sender's portal flow (`FlowText`: titles, instructions, advice), asked once
+   * by the portal's content script at start: it carries only how steps are recognised.
+   */
+  z.object({ type: z.literal('flow:text') }),
   // No defaults here: zod 4 fills `.partial()` fields with their defaults, and a patch that
   // only hides the panel would reset the variant (and the other way round).
   z.object({

@@ -1,7 +1,7 @@
-import { render } from 'preact';
+/** @jsxImportSource @/components/guide */
 import { effect, signal } from '@preact/signals-core';
+import { render } from './jsx-runtime';
 import type { GuideEngine } from '@/utils/guide/engine';
-import { FILL_TEXT } from '@/utils/guide/support';
 import type { FillOutcome } from '@/utils/guide/fill';
 import { stepPosition, textForVariant } from '@/utils/guide/recognise';
 import { redactValues } from '@/utils/guide/mask';
@@ -37,9 +37,6 @@ export interface PanelLayout {
 /** Layout for hosts that place nothing (unit tests, the training page's defaults). */
 export const STATIC_LAYOUT: PanelLayout = { mode: 'full', side: 'right', expanded: false, moveSide() {}, setExpanded() {}, startDrag() {} };
 
-/** Said while the step's control is hidden in a closed menu, tab or block and its opener is outlined. */
-const OPENER_TEXT = 'Нужный элемент спрятан в меню или закрытом разделе. Откройте то, что обведено рамкой, — затем покажу, куда нажать.';
-
 /** «Сохранить описание страницы для поддержки»: opens the page that makes the file (see `GuideEngine.openReport`). */
 function ReportButton({ engine }: { engine: GuideEngine }) {
   return engine.canReport ? (
@@ -53,7 +50,8 @@ function ReportButton({ engine }: { engine: GuideEngine }) {
 function ReportOffer({ engine }: { engine: GuideEngine }) {
   return engine.canReport ? (
     <p class="pfdo-note" data-testid="guide-report-offer">
-      Помощник ошибается на этой странице? Сохраните её описание и передайте поддержке — личных данных в нём нет. <ReportButton engine={engine} />
+      {engine.state.flow.panel?.reportOffer}
+      <ReportButton engine={engine} />
     </p>
   ) : null;
 }
@@ -72,6 +70,7 @@ const selectOnMount = (el: HTMLTextAreaElement | null) => {
  */
 function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelShow; safe: (text: string) => string }) {
   const copy = engine.state.supportCopy.value;
+  const w = engine.state.flow.panel ?? {};
   const setCopy = (c: { text: string; copied: boolean | null }) => (engine.state.supportCopy.value = c);
   const onCopy = async () => {
     const text = safe(await engine.supportText());
@@ -95,20 +94,20 @@ function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelSh
         <ReportButton engine={engine} />
       </div>
       {show.setMask && (
-        <label class="pfdo-demo" title="Для показа на экране: значения, которые заполнил помощник, закрываются размытием">
-          <input type="checkbox" data-testid="guide-mask" checked={show.mask} onChange={(e) => show.setMask!((e.currentTarget as HTMLInputElement).checked)} />
+        <label class="pfdo-demo" title={w.demoTitle}>
+          <input type="checkbox" data-testid="guide-mask" checked={show.mask} onChange={(e: Event) => show.setMask!((e.currentTarget as HTMLInputElement).checked)} />
           Демонстрация: скрыть данные
         </label>
       )}
       {copy?.copied === true && (
         <p class="pfdo-note" role="status" data-testid="guide-support-status">
-          Сведения скопированы. Вставьте их в письмо или чат поддержки (Ctrl+V). Личных данных в них нет.
+          {w.copied}
         </p>
       )}
       {copy?.copied === false && (
         <>
           <p class="pfdo-note" role="status" data-testid="guide-support-status">
-            Не удалось скопировать автоматически. Текст выделен — нажмите Ctrl+C (на Mac — ⌘+C).
+            {w.copyFailed}
           </p>
           <textarea class="pfdo-support-text" ref={selectOnMount} readOnly rows={6} data-testid="guide-support-text" aria-label="Сведения для поддержки" value={copy.text} />
         </>
@@ -120,7 +119,7 @@ function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelSh
 /**
  * The guide's panel (rendered inside the guide's shadow root): step code, «шаг N из M»,
  * title, instruction, what was not found, «Заполнить»/«Отменить», advice, back/next, hide,
- * and the «Демонстрация» switch. All text is rendered as text (Preact escapes), never as HTML.
+ * and the «Демонстрация» switch. All text is rendered as text nodes, never as HTML.
  * While «Демонстрация» is on, the header shows a badge and every text that is not the flow's
  * own (fill messages and reasons, the support text) has the filled values masked.
  * When the host has no room for the whole panel beside the outlined control and its dialog, it
@@ -131,6 +130,7 @@ function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelSh
 export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }: { engine: GuideEngine; show?: PanelShow; layout?: PanelLayout }) {
   const s = engine.state;
   const flow = s.flow;
+  const w = flow.panel ?? {};
   const safe = (text: string) => (show.mask ? redactValues(text, engine.personalValues) : text);
   if (s.hidden.value) {
     return (
@@ -164,11 +164,11 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
       data-mode="full"
       data-side={layout.side}
     >
-      <header class="pfdo-head" onPointerDown={(e) => layout.startDrag(e as unknown as PointerEvent)} title="Подсказку можно перетащить к другому краю">
+      <header class="pfdo-head" onPointerDown={(e: PointerEvent) => layout.startDrag(e)} title={w.dragTitle}>
         <span class="pfdo-head-title">
           <span class="pfdo-brand">Помощник · сертификат ДО</span>
           {show.mask && (
-            <span class="pfdo-badge" data-testid="guide-mask-badge" title="Данные, которые заполнил помощник, скрыты">
+            <span class="pfdo-badge" data-testid="guide-mask-badge" title={w.maskTitle}>
               Демонстрация
             </span>
           )}
@@ -194,19 +194,23 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
           <h2 class="pfdo-title">{step.title}</h2>
           {viewingOther && (
             <p class="pfdo-note">
-              {step.when ? 'Это описание другого шага.' : 'Этот шаг выполняется не на сайте.'} На открытой странице — шаг {s.recognised.value?.code ?? '—'}.
+              {step.when ? w.otherStep : w.offSite}
+              {w.pageStep}
+              {s.recognised.value?.code ?? '—'}.
             </p>
           )}
           <p class="pfdo-text" data-testid="guide-instruction">{textForVariant(step.instruction, variant)}</p>
-          {s.targetState.value === 'found' && <p class="pfdo-hint">Нужное место обведено рамкой.</p>}
+          {s.targetState.value === 'found' && <p class="pfdo-hint">{w.found}</p>}
           {s.targetState.value === 'opener' && (
             <p class="pfdo-hint" data-testid="guide-opener">
-              {OPENER_TEXT}
+              {w.opener}
             </p>
           )}
           {s.targetState.value === 'missing' && (
             <p class="pfdo-missing" data-testid="guide-missing">
-              Не вижу на странице нужного элемента. Найдите {step.lookFor ?? 'его'}. Если страница ещё загружается — подождите.
+              {w.missing1}
+              {step.lookFor ?? 'его'}
+              {w.missing2}
             </p>
           )}
           {s.targetState.value === 'missing' && <ReportOffer engine={engine} />}
@@ -233,12 +237,12 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
                 <ul class="pfdo-filled" data-testid="guide-fill-result">
                   {s.fillOutcomes.value.map((o) => (
                     <li key={o.name} class={`is-${o.status}`}>
-                      {outcomeText(o, safe)}
+                      {outcomeText(o, safe, w.fill)}
                     </li>
                   ))}
                 </ul>
               )}
-              {s.fillOutcomes.value && <p class="pfdo-note">Проверьте значения. Отправляете форму вы сами.</p>}
+              {s.fillOutcomes.value && <p class="pfdo-note">{w.checkValues}</p>}
             </div>
           )}
           {advice.length > 0 && (
@@ -263,13 +267,16 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
         <div class="pfdo-body">
           {s.tied.value.length > 1 && !s.loading.value && (
             <p class="pfdo-missing" data-testid="guide-tied">
-              Не узнаю страницу: она похожа и на {s.tied.value.map((t) => `«${t.code} ${t.title}»`).join(', и на ')}. Чтобы продолжить, найдите на странице{' '}
-              {s.tied.value.map((t) => t.lookFor ?? t.title).join(' или ')} — или посмотрите шаги кнопкой «Далее».
+              {w.tied1}
+              {s.tied.value.map((t) => `«${t.code} ${t.title}»`).join(w.tiedAnd)}
+              {w.tied2}
+              {s.tied.value.map((t) => t.lookFor ?? t.title).join(w.tiedOr)}
+              {w.tied3}
             </p>
           )}
           <p class="pfdo-text" data-testid="guide-instruction">
             {s.settled.value && !s.loading.value
-              ? `Эта страница не похожа на шаг получения сертификата на портале ${flow.portal}. Вернитесь на главную страницу портала или нажмите «Далее», чтобы посмотреть шаги.`
+              ? [w.notStep1, flow.portal, w.notStep2]
               : 'Жду, пока страница загрузится…'}
           </p>
           {s.settled.value && !s.loading.value && <ReportOffer engine={engine} />}
@@ -287,7 +294,7 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
           flow.variants.length > 1 && (
             <label class="pfdo-variant-label">
               <span>Кто подаёт:</span>
-              <select class="pfdo-variant" data-testid="guide-variant" value={variant} onChange={(e) => engine.setVariant((e.target as HTMLSelectElement).value)}>
+              <select class="pfdo-variant" data-testid="guide-variant" value={variant} onChange={(e: Event) => engine.setVariant((e.target as HTMLSelectElement).value)}>
                 {flow.variants.map((v) => (
                   <option key={v.id} value={v.id}>
                     {v.label}
@@ -324,6 +331,7 @@ function MoveButton({ layout }: { layout: PanelLayout }) {
  */
 function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: PanelShow; layout: PanelLayout; safe: (t: string) => string }) {
   const s = engine.state;
+  const w = s.flow.panel ?? {};
   const step = s.shown.value!;
   const text = textForVariant(step.instruction, s.variant.value);
   const viewingOther = !!s.viewing.value && s.viewing.value !== s.recognised.value?.id;
@@ -336,7 +344,7 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
       data-mode="bar"
       data-side={layout.side}
     >
-      <div class="pfdo-bar-row" onPointerDown={(e) => (e.target === e.currentTarget ? layout.startDrag(e as unknown as PointerEvent) : undefined)}>
+      <div class="pfdo-bar-row" onPointerDown={(e: PointerEvent) => (e.target === e.currentTarget ? layout.startDrag(e) : undefined)}>
         <span class="pfdo-code" data-testid="guide-code">{step.code}</span>
         <span class="pfdo-bar-words">
           <b class="pfdo-title">{step.title}</b>
@@ -363,12 +371,13 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
       {step.fill && !viewingOther && <FillFor engine={engine} show={show} bar />}
       {s.targetState.value === 'opener' && (
         <p class="pfdo-bar-line" data-testid="guide-opener">
-          {OPENER_TEXT}
+          {w.opener}
         </p>
       )}
       {s.targetState.value === 'missing' && (
         <p class="pfdo-bar-line pfdo-missing" data-testid="guide-missing">
-          Не вижу нужного элемента. Найдите {step.lookFor ?? 'его'}.
+          {w.missingBar}
+          {step.lookFor ?? 'его'}.
         </p>
       )}
       {s.fillMessage.value && <p class="pfdo-bar-line pfdo-missing">{safe(s.fillMessage.value)}</p>}
@@ -376,7 +385,7 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
         <ul class="pfdo-filled pfdo-bar-line" data-testid="guide-fill-result">
           {s.fillOutcomes.value.map((o) => (
             <li key={o.name} class={`is-${o.status}`}>
-              {outcomeText(o, safe)}
+              {outcomeText(o, safe, w.fill)}
             </li>
           ))}
           {engine.canUndo && (
@@ -394,12 +403,13 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
 
 /**
  * One line of the fill result: «Серия: заполнено», a list's chosen value («Дети: Смирнова
- * Дарья»), or what went wrong with the reason. Personal values pass through `safe` (masked
+ * Дарья»), or what went wrong with the reason (the status in `words`, the panel's words; the
+ * status id itself when they did not come). Personal values pass through `safe` (masked
  * while «Демонстрация» is on).
  */
-function outcomeText(o: FillOutcome, safe: (t: string) => string): string {
+function outcomeText(o: FillOutcome, safe: (t: string) => string, words: Record<FillOutcome['status'], string> | undefined): string {
   if (o.status === 'filled' && o.shown) return `${safe(o.name)}: ${safe(o.shown)}`;
-  return `${safe(o.name)}: ${FILL_TEXT[o.status]}${o.reason ? ` (${safe(o.reason)})` : ''}`;
+  return `${safe(o.name)}: ${words?.[o.status] ?? o.status}${o.reason ? ` (${safe(o.reason)})` : ''}`;
 }
 
 /**
@@ -423,7 +433,7 @@ function FillFor({ engine, show, bar = false }: { engine: GuideEngine; show: Pan
       ) : (
         <label>
           Заполняю для:{' '}
-          <select data-testid="guide-fill-child" value={s.fillChild.value ?? ''} onChange={(e) => engine.chooseChild((e.currentTarget as HTMLSelectElement).value)}>
+          <select data-testid="guide-fill-child" value={s.fillChild.value ?? ''} onChange={(e: Event) => engine.chooseChild((e.currentTarget as HTMLSelectElement).value)}>
             {chosen < 0 && (
               <option value="" disabled>
                 выберите ребёнка
@@ -452,7 +462,8 @@ export interface PanelProps {
  * Renders the panel into `root` and keeps it current: again whenever a signal it read changes
  * (a click in the panel, a fill, a new step) and whenever the host calls `refresh()` (its layout
  * or settings, which are not signals, changed). One effect instead of @preact/signals' component
- * integration and preact/hooks, which the content script does not carry.
+ * integration and hooks; the DOM is written by the panel's own small renderer
+ * (`./jsx-runtime.ts`), not Preact: the content script carries neither.
  * @param props read on every render
  * @returns `refresh()` to render now, `stop()` to stop following the signals (the panel stays)
  */
@@ -460,7 +471,7 @@ export function renderLive(root: Element, props: () => PanelProps): { refresh():
   const renders = signal(0);
   const stop = effect(() => {
     void renders.value;
-    render(<Panel {...props()} />, root);
+    render(root, <Panel {...props()} />);
   });
   return {
     refresh: () => {

@@ -51,11 +51,26 @@ test('store zips exist for both browsers', () => {
   expect(zips.some((z: string) => z.includes('firefox'))).toBe(true);
 });
 
-test('size budgets (bytes): content scripts ≤ 30 000 gzipped each, training portal ≤ 130 000 gzipped, store zip ≤ 1.32 MB', () => {
+test('content scripts carry no WXT context (it announced the script to the page), no zod and no Preact', () => {
+  const dir = '.output/chrome-mv3/content-scripts';
+  for (const f of readdirSync(dir)) {
+    const code = readFileSync(join(dir, f), 'utf8');
+    expect(code, f).not.toContain('content-script-started');
+    expect(code, f).not.toMatch(/postMessage/);
+    expect(code, f).not.toMatch(/ZodError|\$ZodType|zod/i);
+    expect(code, `${f}: Preact (its SVG namespace)`).not.toContain('w3.org/2000/svg');
+  }
+});
+
+test('size budgets (bytes): content scripts ≤ 22 528 gzipped each, training portal ≤ 130 000 gzipped, store zip ≤ 1.32 MB', () => {
   const dir = '.output/chrome-mv3/content-scripts';
   for (const f of readdirSync(dir)) {
     const gz = gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
-    expect(gz, `${f} gzipped`).toBeLessThanOrEqual(30_000);
+    // Issue 11's goal is 16 384 (16 KB); now ~21.4 / 21.9 KB: no Preact (the panel's own renderer),
+    // no WXT context, the flows' and the panel's words asked from the background. What is left is
+    // the engine and recognition (~7 KB), the panel and its placement, the CSS (~2 KB) and
+    // @preact/signals-core (~1.6 KB, which the training portal's code watches).
+    expect(gz, `${f} gzipped`).toBeLessThanOrEqual(22_528);
   }
   // The training portal: both replicas (training/**) and its guide script, gzipped file by file.
   const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));

@@ -4,8 +4,8 @@ import { getApplicant, getChild, getScan, listChildren } from '@/utils/profile/d
 import { fillValuesFor } from '@/utils/profile/fill-values';
 import { REGIONS, regionOfFlow } from '@/utils/profile/regions';
 import { isScanType, type Child } from '@/utils/profile/schema';
-import { sgoFlow } from '@/utils/flows/sgo';
-import { cabinetFlow } from '@/utils/flows/cabinet';
+import { sgoFlow, sgoText } from '@/utils/flows/sgo';
+import { cabinetFlow, cabinetText } from '@/utils/flows/cabinet';
 import { supportTextFor } from '@/utils/guide/support';
 
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
@@ -70,6 +70,8 @@ export async function handleRequest(message: unknown, sender: SenderInfo): Promi
   switch (req.type) {
     case 'tab-state:get':
       return readTabState(tabId);
+    case 'flow:text':
+      return mustBePortal(sender) === 'sgo' ? sgoText : cabinetText;
     case 'tab-state:set': {
       const patch = req.state;
       return inTabOrder(tabId, async () => {

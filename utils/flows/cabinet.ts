@@ -1,4 +1,6 @@
-import type { Flow } from '@/utils/guide/types';
+import type { Flow, FlowText, PageFlow } from '@/utils/guide/types';
+import { withText } from './flow-text';
+import { PANEL_WORDS } from '@/components/guide/words';
 import { generalActivationChecklist } from '@/utils/profile/checklist';
 
 /**
@@ -7,6 +9,11 @@ import { generalActivationChecklist } from '@/utils/profile/checklist';
  * so everything is found by visible text (case-insensitive; capitals may be CSS) and role;
  * URLs are not relied on except for the login page.
  * Since 01.07.2024 sign-in is through Госуслуги only (portals.md §2).
+ *
+ * Each step comes in two parts: how a page shows it (`cabinetPage`: recognition, targets, fills)
+ * and what the guide says about it (`cabinetText`: title, instruction, what to look for, checklist;
+ * the advice; the panel's longer sentences), joined by step id into `cabinetFlow`. The portal's content script carries only
+ * `cabinetPage` and asks the background for the words at start (`flow:text`).
  */
 
 const LOGIN = /^\/(?:login|accounts\/login)\/?$/i;
@@ -92,9 +99,8 @@ export const cabinetMarkup: readonly string[] = [
 /** The letter stand-in page of the replicas (in reality the letter is in the user's mailbox, not on the portal). */
 const MAILBOX = /^\/replica\//;
 
-export const cabinetFlow: Flow = {
+export const cabinetPage: PageFlow = {
   id: 'cabinet',
-  portal: 'Личный кабинет граждан Кемеровской области',
   hosts: ['cabinet.ruobr.ru'],
   path: [
     'cabinet.login',
@@ -118,88 +124,57 @@ export const cabinetFlow: Flow = {
     {
       id: 'cabinet.esia-down',
       code: 'К-14',
-      title: 'Госуслуги временно недоступны',
       problem: true,
       when: { path: LOGIN, all: [esiaDown] },
-      instruction:
-        'Портал пишет, что вход через Госуслуги временно недоступен: это сбой или технические работы. Попробуйте позже (через час или на следующий день). Вход по логину и паролю с 01.07.2024 закрыт.',
       target: { textContains: 'Вход через Госуслуги временно не доступен' },
-      lookFor: 'сообщение «Вход через Госуслуги временно не доступен» над формой',
     },
     {
       id: 'cabinet.login-error',
       code: 'К-13',
-      title: 'Логин и пароль не подходят',
       problem: true,
       when: { path: LOGIN, all: [loginError], none: [esiaDown] },
-      instruction:
-        'С 01.07.2024 в личный кабинет входят только через Госуслуги, поэтому логин и пароль из школы больше не подходят. Нажмите «Войти через Госуслуги». Нужна подтверждённая учётная запись, а ФИО, дата рождения, СНИЛС и документ должны совпадать с данными школы.',
       target: esiaButton,
-      lookFor: 'кнопку «Войти через Госуслуги»',
     },
     {
       id: 'cabinet.login',
       code: 'К-1',
-      title: 'Вход в личный кабинет',
       when: { path: LOGIN, all: [loginHeading], none: [esiaDown, loginError] },
-      instruction: {
-        parent:
-          'Нажмите «Войти через Госуслуги» и войдите своей подтверждённой учётной записью. Держите телефон рядом: Госуслуги пришлют код. Ребёнок должен быть привязан к вам в разделе «Семья и дети» на Госуслугах.',
-        pupil:
-          'Нажмите «Войти через Госуслуги» и войдите своей подтверждённой учётной записью (с 14 лет можно подать заявку самому).',
-      },
       target: esiaButton,
-      lookFor: 'кнопку «Войти через Госуслуги» на странице входа',
     },
     {
       id: 'cabinet.certificate-dialog',
       code: 'К-10',
-      title: 'Получение сертификата ПДО',
       when: { all: [certDialog], none: [documentDialog, emailDialog] },
-      instruction:
-        'В окне «Получение сертификата ПДО» выберите «Группу сертификата» (например, «Дети в возрасте от 5 до 18 лет») и «Документ» ребёнка — или нажмите «Заполнить». Затем нажмите «Получить сертификат».',
       target: { within: certDialog, label: 'Группа сертификата' },
       then: [{ within: certDialog, label: 'Документ' }, { within: certDialog, text: 'Получить сертификат' }],
       fill: [
         { name: 'Группа сертификата', target: { within: certDialog, label: 'Группа сертификата' }, value: 'certificateGroup' },
         { name: 'Документ', target: { within: certDialog, label: 'Документ' }, value: 'documentLabel' },
       ],
-      lookFor: 'окно «Получение сертификата ПДО» со списками «Группа сертификата» и «Документ»',
     },
     {
       id: 'cabinet.email-missing',
       code: 'К-15',
-      title: 'Не указана электронная почта',
       problem: true,
       when: {
         all: [emailDialog, emailError],
       },
-      instruction:
-        'Портал не принял адрес почты. Впишите свой личный адрес полностью, например ivanova@mail.ru, без пробелов (или нажмите «Заполнить»), и снова нажмите «Отправить заявку».',
       target: emailField,
       then: [{ within: emailDialog, text: 'Отправить заявку' }],
       fill: [{ name: 'Электронная почта', target: emailField, value: 'email' }],
-      lookFor: 'поле для адреса электронной почты в открытом окне',
     },
     {
       id: 'cabinet.email',
       code: 'К-7',
-      title: 'Адрес электронной почты',
       when: { all: [emailDialog], none: [emailError] },
-      instruction:
-        'Впишите адрес своей личной электронной почты (или нажмите «Заполнить») и нажмите «Отправить заявку». На этот адрес придёт письмо для подтверждения.',
       target: emailField,
       then: [{ within: emailDialog, text: 'Отправить заявку' }],
       fill: [{ name: 'Электронная почта', target: emailField, value: 'email' }],
-      lookFor: 'окно с полем для адреса электронной почты и кнопкой «Отправить заявку»',
     },
     {
       id: 'cabinet.document-form',
       code: 'К-5',
-      title: 'Документ ребёнка',
       when: { all: [documentDialog], none: [emailDialog, certDialog] },
-      instruction:
-        'Заполните все поля о документе ребёнка: тип (свидетельство о рождении, с 14 лет — паспорт), серию, номер, дату выдачи, и прикрепите скан или фото в поле «Документ». Кнопка «Заполнить» перенесёт данные из профиля. Затем нажмите «Сохранить».',
       target: { within: documentDialog, label: docLabels.kind },
       then: [{ within: documentDialog, text: 'Сохранить' }],
       fill: [
@@ -210,86 +185,159 @@ export const cabinetFlow: Flow = {
         { name: 'Кем выдан', target: { within: documentDialog, label: docLabels.issuedBy }, value: 'documentIssuedBy' },
         { name: 'Документ (скан)', target: { within: documentDialog, role: 'file' }, value: 'documentScan' },
       ],
-      lookFor: 'окно «Документ ребенка» с полями «Тип документа», «Серия», «Номер»',
     },
     {
       id: 'cabinet.certificate',
       code: 'К-11',
-      title: 'Сертификат оформлен',
       when: { all: [certNumber, certStatus, downloadStatement], none: dialogs },
-      instruction:
-        'Сертификат оформлен, его номер — в строке «Сертификат:». Статус «Не активирован» — это нормально. Нажмите «Скачать заявление» и распечатайте заявление и согласие (или сделайте их в помощнике).',
       target: downloadStatement,
-      lookFor: 'кнопку «Скачать заявление» под сведениями о сертификате',
     },
     {
       id: 'cabinet.get-certificate',
       code: 'К-9',
-      title: 'Заявка подтверждена',
       when: { all: [getCertificate], none: [...dialogs, downloadStatement] },
-      instruction: 'Почта подтверждена. Нажмите кнопку «Получить сертификат».',
       target: getCertificate,
-      lookFor: 'кнопку «Получить сертификат» рядом с заявкой',
     },
     {
       id: 'cabinet.check-mail',
       code: 'К-8',
-      title: 'Подтвердите почту',
       when: { notPath: MAILBOX, all: [mailSent], none: [...dialogs, later.confirmed, later.certificate] },
-      instruction:
-        'Откройте свою почту: пришло письмо «Заявка на сертификат ПДО. Подтверждение электронной почты». Перейдите по ссылке из письма — личный кабинет откроется снова. Письма нет 15 минут? Проверьте папку «Спам» и правильность адреса.',
       target: mailSent,
-      lookFor: 'сообщение о том, что письмо отправлено',
     },
     {
       id: 'cabinet.submit-request',
       code: 'К-6',
-      title: 'Подать заявление',
       when: { all: [submitRequest], none: [...dialogs, later.mailSent, later.confirmed, later.certificate] },
-      instruction: 'Нажмите «Подать заявление на получение сертификата» у нужного ребёнка.',
       target: submitRequest,
-      lookFor: 'кнопку «Подать заявление на получение сертификата» в карточке ребёнка',
     },
     {
       id: 'cabinet.add-document',
       code: 'К-4',
-      title: 'Документы ребёнка',
       when: { all: [addDocument], none: [...dialogs, later.submit, later.mailSent, later.confirmed, later.certificate] },
-      instruction:
-        'Добавьте документ ребёнка: нажмите «Предоставить документ» (свидетельство о рождении, с 14 лет — паспорт). Приготовьте скан или фото документа.',
       target: addDocument,
-      lookFor: 'кнопку «Предоставить документ» в карточке ребёнка',
     },
     {
       id: 'cabinet.apply',
       code: 'К-3',
-      title: 'Заявка на сертификат',
       when: { all: [applyButton], none: [...dialogs, addDocument, ...Object.values(later)] },
-      instruction: 'Нажмите кнопку «Подать заявку на сертификат».',
       target: applyButton,
-      lookFor: 'кнопку «Подать заявку на сертификат» на вкладке «Дополнительное образование»',
       advice: ['cabinet.no-child'],
     },
     {
       id: 'cabinet.services',
       code: 'К-2',
-      title: 'Дополнительное образование',
       when: { notPath: LOGIN, all: [menuServices, dopTab], none: [...dialogs, applyButton, addDocument, ...Object.values(later)] },
-      instruction: 'В разделе «Услуги» откройте вкладку «Дополнительное образование».',
       target: dopTab,
-      lookFor: 'вкладку «Дополнительное образование» под пунктом меню «Услуги»',
       advice: ['cabinet.no-child'],
     },
     {
       id: 'cabinet.activation',
       code: 'К-12',
+      target: { text: 'Скачать учреждения' },
+    },
+  ],
+};
+
+/** The words of the cabinet flow (`FlowText`): asked from the background by the portal's content script. */
+export const cabinetText: FlowText = {
+  panel: PANEL_WORDS,
+  portal: 'Личный кабинет граждан Кемеровской области',
+  steps: {
+    'cabinet.esia-down': {
+      title: 'Госуслуги временно недоступны',
+      instruction:
+        'Портал пишет, что вход через Госуслуги временно недоступен: это сбой или технические работы. Попробуйте позже (через час или на следующий день). Вход по логину и паролю с 01.07.2024 закрыт.',
+      lookFor: 'сообщение «Вход через Госуслуги временно не доступен» над формой',
+    },
+    'cabinet.login-error': {
+      title: 'Логин и пароль не подходят',
+      instruction:
+        'С 01.07.2024 в личный кабинет входят только через Госуслуги, поэтому логин и пароль из школы больше не подходят. Нажмите «Войти через Госуслуги». Нужна подтверждённая учётная запись, а ФИО, дата рождения, СНИЛС и документ должны совпадать с данными школы.',
+      lookFor: 'кнопку «Войти через Госуслуги»',
+    },
+    'cabinet.login': {
+      title: 'Вход в личный кабинет',
+      instruction: {
+        parent:
+          'Нажмите «Войти через Госуслуги» и войдите своей подтверждённой учётной записью. Держите телефон рядом: Госуслуги пришлют код. Ребёнок должен быть привязан к вам в разделе «Семья и дети» на Госуслугах.',
+        pupil:
+          'Нажмите «Войти через Госуслуги» и войдите своей подтверждённой учётной записью (с 14 лет можно подать заявку самому).',
+      },
+      lookFor: 'кнопку «Войти через Госуслуги» на странице входа',
+    },
+    'cabinet.certificate-dialog': {
+      title: 'Получение сертификата ПДО',
+      instruction:
+        'В окне «Получение сертификата ПДО» выберите «Группу сертификата» (например, «Дети в возрасте от 5 до 18 лет») и «Документ» ребёнка — или нажмите «Заполнить». Затем нажмите «Получить сертификат».',
+      lookFor: 'окно «Получение сертификата ПДО» со списками «Группа сертификата» и «Документ»',
+    },
+    'cabinet.email-missing': {
+      title: 'Не указана электронная почта',
+      instruction:
+        'Портал не принял адрес почты. Впишите свой личный адрес полностью, например ivanova@mail.ru, без пробелов (или нажмите «Заполнить»), и снова нажмите «Отправить заявку».',
+      lookFor: 'поле для адреса электронной почты в открытом окне',
+    },
+    'cabinet.email': {
+      title: 'Адрес электронной почты',
+      instruction:
+        'Впишите адрес своей личной электронной почты (или нажмите «Заполнить») и нажмите «Отправить заявку». На этот адрес придёт письмо для подтверждения.',
+      lookFor: 'окно с полем для адреса электронной почты и кнопкой «Отправить заявку»',
+    },
+    'cabinet.document-form': {
+      title: 'Документ ребёнка',
+      instruction:
+        'Заполните все поля о документе ребёнка: тип (свидетельство о рождении, с 14 лет — паспорт), серию, номер, дату выдачи, и прикрепите скан или фото в поле «Документ». Кнопка «Заполнить» перенесёт данные из профиля. Затем нажмите «Сохранить».',
+      lookFor: 'окно «Документ ребенка» с полями «Тип документа», «Серия», «Номер»',
+    },
+    'cabinet.certificate': {
+      title: 'Сертификат оформлен',
+      instruction:
+        'Сертификат оформлен, его номер — в строке «Сертификат:». Статус «Не активирован» — это нормально. Нажмите «Скачать заявление» и распечатайте заявление и согласие (или сделайте их в помощнике).',
+      lookFor: 'кнопку «Скачать заявление» под сведениями о сертификате',
+    },
+    'cabinet.get-certificate': {
+      title: 'Заявка подтверждена',
+      instruction:
+        'Почта подтверждена. Нажмите кнопку «Получить сертификат».',
+      lookFor: 'кнопку «Получить сертификат» рядом с заявкой',
+    },
+    'cabinet.check-mail': {
+      title: 'Подтвердите почту',
+      instruction:
+        'Откройте свою почту: пришло письмо «Заявка на сертификат ПДО. Подтверждение электронной почты». Перейдите по ссылке из письма — личный кабинет откроется снова. Письма нет 15 минут? Проверьте папку «Спам» и правильность адреса.',
+      lookFor: 'сообщение о том, что письмо отправлено',
+    },
+    'cabinet.submit-request': {
+      title: 'Подать заявление',
+      instruction:
+        'Нажмите «Подать заявление на получение сертификата» у нужного ребёнка.',
+      lookFor: 'кнопку «Подать заявление на получение сертификата» в карточке ребёнка',
+    },
+    'cabinet.add-document': {
+      title: 'Документы ребёнка',
+      instruction:
+        'Добавьте документ ребёнка: нажмите «Предоставить документ» (свидетельство о рождении, с 14 лет — паспорт). Приготовьте скан или фото документа.',
+      lookFor: 'кнопку «Предоставить документ» в карточке ребёнка',
+    },
+    'cabinet.apply': {
+      title: 'Заявка на сертификат',
+      instruction:
+        'Нажмите кнопку «Подать заявку на сертификат».',
+      lookFor: 'кнопку «Подать заявку на сертификат» на вкладке «Дополнительное образование»',
+    },
+    'cabinet.services': {
+      title: 'Дополнительное образование',
+      instruction:
+        'В разделе «Услуги» откройте вкладку «Дополнительное образование».',
+      lookFor: 'вкладку «Дополнительное образование» под пунктом меню «Услуги»',
+    },
+    'cabinet.activation': {
       title: 'Активация в учреждении',
       instruction:
         'Осталось активировать сертификат: один раз прийти в любое учреждение из списка («Скачать учреждения») с документами. Если распечатать заявление негде, его распечатают в учреждении.',
-      target: { text: 'Скачать учреждения' },
-      checklist: generalActivationChecklist('kuzbass'),
+      checklist: /* @__PURE__ */ generalActivationChecklist('kuzbass'),
     },
-  ],
+  },
   advice: [
     {
       id: 'cabinet.no-child',
@@ -299,3 +347,6 @@ export const cabinetFlow: Flow = {
     },
   ],
 };
+
+/** The whole cabinet flow: its steps with their words (utils/flows/flow-text.ts). */
+export const cabinetFlow: Flow = /* @__PURE__ */ withText(cabinetPage, cabinetText);

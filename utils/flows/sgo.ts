@@ -1,4 +1,6 @@
-import type { Flow } from '@/utils/guide/types';
+import type { Flow, FlowText, PageFlow } from '@/utils/guide/types';
+import { withText } from './flow-text';
+import { PANEL_WORDS } from '@/components/guide/words';
 import { generalActivationChecklist } from '@/utils/profile/checklist';
 
 /**
@@ -6,6 +8,11 @@ import { generalActivationChecklist } from '@/utils/profile/checklist';
  * Sources: seeds 000/001 (Tver parents' instructions, variants 1–4) and portals.md §1.
  * Pages render late (AngularJS) and the settings page usually arrives by form POST;
  * every step is recognised from the path and what is visible.
+ *
+ * Each step comes in two parts: how a page shows it (`sgoPage`: recognition, targets, fills)
+ * and what the guide says about it (`sgoText`: title, instruction, what to look for, checklist;
+ * the advice; the panel's longer sentences), joined by step id into `sgoFlow`. The portal's content script carries only
+ * `sgoPage` and asks the background for the words at start (`flow:text`).
  */
 
 /** `/angular/...` in the known builds, `/app/...` in newer ones (portals.md §1.1). */
@@ -68,9 +75,8 @@ const gosControl = [{ css: '.gosbutton' }, { textContains: 'войти чере�
 const loginPage = [...gosControl, { role: 'password' as const }];
 const loginError = [{ textContains: 'неправильный логин' }, { textContains: 'неверный логин' }, { css: '.alert-danger, .error-message, .login-error' }];
 
-export const sgoFlow: Flow = {
+export const sgoPage: PageFlow = {
   id: 'sgo',
-  portal: '«Сетевой город. Образование» (Тверская область)',
   hosts: ['sgo.tvobr.ru'],
   path: ['sgo.login', 'sgo.open-settings', 'sgo.choose-child', 'sgo.get-certificate', 'sgo.done', 'sgo.activation'],
   variants: [
@@ -81,97 +87,132 @@ export const sgoFlow: Flow = {
     {
       id: 'sgo.login-error',
       code: 'Т-7',
-      title: 'Логин или пароль не подошли',
       problem: true,
       when: {
         path: LOGIN,
         all: [loginPage, loginError],
       },
-      instruction:
-        'Портал не принял логин или пароль. Проверьте, что выбрана именно ваша школа, раскладку клавиатуры и Caps Lock. Пароль выдаёт школа: если он утерян, попросите в школе новый. Можно войти и через Госуслуги.',
       target: gosControl,
-      lookFor: 'кнопку «Через Госуслуги» над полями логина и пароля',
       advice: ['sgo.no-login'],
     },
     {
       id: 'sgo.login',
       code: 'Т-1',
-      title: 'Вход в «Сетевой город»',
       when: { path: LOGIN, all: [loginPage], none: [loginError] },
+      target: [{ text: 'Через', css: '.gosbutton' }, ...gosControl],
+      advice: ['sgo.no-login', 'sgo.no-account'],
+    },
+    {
+      id: 'sgo.request-failed',
+      code: 'Т-8',
+      problem: true,
+      when: { path: SETTINGS, all: [errorModal] },
+      target: [{ within: errorModal, text: 'Закрыть' }, { within: errorModal, title: 'Закрыть' }, { within: errorModal, role: 'button' }],
+    },
+    {
+      id: 'sgo.done',
+      code: 'Т-5',
+      when: { path: SETTINGS, all: [numberField, statusField], none: [errorModal] },
+      target: numberField,
+    },
+    {
+      id: 'sgo.age-out',
+      code: 'Т-9',
+      problem: true,
+      when: { path: SETTINGS, all: [ageText], none: [errorModal] },
+      target: ageText,
+    },
+    {
+      id: 'sgo.choose-child',
+      code: 'Т-3',
+      when: { path: SETTINGS, all: [childSelect, getButton], none: [errorModal] },
+      target: childSelect,
+      then: [getButton],
+      fill: [{ name: 'Дети', target: childSelect, value: 'childName' }],
+    },
+    {
+      id: 'sgo.get-certificate',
+      code: 'Т-4',
+      when: { path: SETTINGS, all: [getButton], none: [childSelect, errorModal] },
+      target: getButton,
+    },
+    {
+      id: 'sgo.no-panel',
+      code: 'Т-10',
+      problem: true,
+      // No panel at all, or a panel without the button, the number, the age text and the child list.
+      when: { path: SETTINGS, all: [{ text: 'Основная информация' }], none: [getButton, numberField, ageText, childSelect, errorModal] },
+    },
+    {
+      id: 'sgo.open-settings',
+      code: 'Т-2',
+      when: { notPath: SETTINGS, all: [settingsLink] },
+      target: [{ title: 'Персональные настройки', role: 'link' }, settingsLink],
+    },
+    {
+      id: 'sgo.activation',
+      code: 'Т-6',
+    },
+  ],
+};
+
+/** The words of the sgo flow (`FlowText`): asked from the background by the portal's content script. */
+export const sgoText: FlowText = {
+  panel: PANEL_WORDS,
+  portal: '«Сетевой город. Образование» (Тверская область)',
+  steps: {
+    'sgo.login-error': {
+      title: 'Логин или пароль не подошли',
+      instruction:
+        'Портал не принял логин или пароль. Проверьте, что выбрана именно ваша школа, раскладку клавиатуры и Caps Lock. Пароль выдаёт школа: если он утерян, попросите в школе новый. Можно войти и через Госуслуги.',
+      lookFor: 'кнопку «Через Госуслуги» над полями логина и пароля',
+    },
+    'sgo.login': {
+      title: 'Вход в «Сетевой город»',
       instruction: {
         parent:
           'Войдите как родитель: нажмите кнопку «Через Госуслуги» или введите логин и пароль, которые выдала школа, и нажмите «Войти».',
         pupil:
           'Войдите под своей учётной записью ученика: через Госуслуги или по логину и паролю, которые выдала школа.',
       },
-      target: [{ text: 'Через', css: '.gosbutton' }, ...gosControl],
       lookFor: 'кнопку «Через Госуслуги» (с синим значком) в верхней части формы входа',
-      advice: ['sgo.no-login', 'sgo.no-account'],
     },
-    {
-      id: 'sgo.request-failed',
-      code: 'Т-8',
+    'sgo.request-failed': {
       title: 'Портал не выдал сертификат',
-      problem: true,
-      when: { path: SETTINGS, all: [errorModal] },
       instruction:
         'Портал ответил ошибкой (текст — в окне). Закройте окно и нажмите «Получить сертификат» ещё раз позже. Если ошибка повторяется, перепишите её текст и обратитесь в школу или в муниципальный опорный центр.',
-      target: [{ within: errorModal, text: 'Закрыть' }, { within: errorModal, title: 'Закрыть' }, { within: errorModal, role: 'button' }],
       lookFor: 'окно с сообщением об ошибке и кнопку «Закрыть» в нём',
     },
-    {
-      id: 'sgo.done',
-      code: 'Т-5',
+    'sgo.done': {
       title: 'Сертификат получен',
-      when: { path: SETTINGS, all: [numberField, statusField], none: [errorModal] },
       instruction:
         'Готово: номер сертификата — в поле «Номер». Запишите его. Сертификат нужно активировать: один раз прийти с документами в учреждение дополнительного образования (следующий шаг).',
-      target: numberField,
       lookFor: 'поле «Номер» в разделе «Сертификат дополнительного образования»',
     },
-    {
-      id: 'sgo.age-out',
-      code: 'Т-9',
+    'sgo.age-out': {
       title: 'Возраст не подходит',
-      problem: true,
-      when: { path: SETTINGS, all: [ageText], none: [errorModal] },
       instruction:
         'Портал создаёт сертификат только для детей от 5 до 18 лет. Проверьте дату рождения ребёнка в школе. Если у вас несколько детей, выберите другого в списке «Дети».',
-      target: ageText,
       lookFor: 'текст о возрасте от 5 до 18 лет в разделе «Сертификат дополнительного образования»',
     },
-    {
-      id: 'sgo.choose-child',
-      code: 'Т-3',
+    'sgo.choose-child': {
       title: 'Выбор ребёнка',
-      when: { path: SETTINGS, all: [childSelect, getButton], none: [errorModal] },
       instruction:
         'В разделе «Сертификат дополнительного образования» выберите ребёнка в списке «Дети» (или нажмите «Заполнить»), затем нажмите «Получить сертификат».',
-      target: childSelect,
-      then: [getButton],
-      fill: [{ name: 'Дети', target: childSelect, value: 'childName' }],
       lookFor: 'список «Дети» в разделе «Сертификат дополнительного образования» внизу страницы',
     },
-    {
-      id: 'sgo.get-certificate',
-      code: 'Т-4',
+    'sgo.get-certificate': {
       title: 'Получить сертификат',
-      when: { path: SETTINGS, all: [getButton], none: [childSelect, errorModal] },
       instruction: {
         parent:
           'В разделе «Сертификат дополнительного образования» проверьте имя ребёнка и нажмите кнопку «Получить сертификат».',
-        pupil: 'В разделе «Сертификат дополнительного образования» нажмите кнопку «Получить сертификат».',
+        pupil:
+          'В разделе «Сертификат дополнительного образования» нажмите кнопку «Получить сертификат».',
       },
-      target: getButton,
       lookFor: 'кнопку «Получить сертификат» в разделе «Сертификат дополнительного образования»',
     },
-    {
-      id: 'sgo.no-panel',
-      code: 'Т-10',
+    'sgo.no-panel': {
       title: 'Нет кнопки «Получить сертификат»',
-      problem: true,
-      // No panel at all, or a panel without the button, the number, the age text and the child list.
-      when: { path: SETTINGS, all: [{ text: 'Основная информация' }], none: [getButton, numberField, ageText, childSelect, errorModal] },
       instruction: {
         parent:
           'На странице нет кнопки «Получить сертификат». Раздел «Сертификат дополнительного образования» появляется у родителя ребёнка 5–17 лет, если школа включила эту возможность. Обратитесь в школу.',
@@ -180,24 +221,19 @@ export const sgoFlow: Flow = {
       },
       lookFor: 'раздел «Сертификат дополнительного образования» ниже «Основной информации»',
     },
-    {
-      id: 'sgo.open-settings',
-      code: 'Т-2',
+    'sgo.open-settings': {
       title: 'Персональные настройки',
-      when: { notPath: SETTINGS, all: [settingsLink] },
-      instruction: 'Нажмите на своё ФИО в правом верхнем углу — откроются «Персональные настройки».',
-      target: [{ title: 'Персональные настройки', role: 'link' }, settingsLink],
+      instruction:
+        'Нажмите на своё ФИО в правом верхнем углу — откроются «Персональные настройки».',
       lookFor: 'своё ФИО или значок человека в правом верхнем углу экрана',
     },
-    {
-      id: 'sgo.activation',
-      code: 'Т-6',
+    'sgo.activation': {
       title: 'Активация сертификата',
       instruction:
         'Чтобы пользоваться сертификатом, его активируют один раз: придите в учреждение дополнительного образования (или в школу) с документами из списка. Заявление и согласия можно заранее распечатать из помощника (кнопка «Заявление и согласия» в меню расширения).',
-      checklist: generalActivationChecklist('tver'),
+      checklist: /* @__PURE__ */ generalActivationChecklist('tver'),
     },
-  ],
+  },
   advice: [
     {
       id: 'sgo.no-login',
@@ -213,3 +249,6 @@ export const sgoFlow: Flow = {
     },
   ],
 };
+
+/** The whole sgo flow: its steps with their words (utils/flows/flow-text.ts). */
+export const sgoFlow: Flow = /* @__PURE__ */ withText(sgoPage, sgoText);

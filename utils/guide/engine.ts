@@ -517,7 +517,7 @@ export class GuideEngine {
       if (!childId) {
         // The «Заполняю для» line already says why when there is no child of the region.
         if (s.fillChildrenMessage.value) s.fillMessage.value = null;
-        else say(s.fillChildren.value?.length ? 'Выберите, для кого заполнять: список «Заполняю для» выше.' : 'Не удалось получить данные профиля.');
+        else say((s.fillChildren.value?.length ? s.flow.panel?.chooseChild : s.flow.panel?.noProfile) ?? '');
         return;
       }
       res = (await this.send({ type: 'fill:values', childId, keys })) as FillValuesResponse;
@@ -526,7 +526,7 @@ export class GuideEngine {
       return;
     }
     if (!res?.ok) {
-      say(res?.message ?? 'Не удалось получить данные профиля.');
+      say(res?.message ?? s.flow.panel?.noProfile ?? '');
       return;
     }
     const already = new Set<Element>(this.undo.map((u) => u.el));
@@ -540,7 +540,7 @@ export class GuideEngine {
       } catch {
         /* the page keeps throwing: nothing more we can do */
       }
-      say('Не получилось заполнить: страница портала ответила ошибкой. Всё, что помощник успел вписать, отменено — впишите данные вручную.');
+      say(s.flow.panel?.fillError ?? '');
       this.schedule();
       return;
     }

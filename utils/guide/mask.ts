@@ -36,16 +36,6 @@ export class FieldMask {
     layer.prepend(this.box); // under the ring: the ring stays visible around a covered field
   }
 
-  /** Whether covers are shown. */
-  get enabled(): boolean {
-    return this.on;
-  }
-
-  /** Number of covers currently drawn (for tests). */
-  get coverCount(): number {
-    return Array.from(this.covers.values()).filter((c) => !c.hidden).length;
-  }
-
   /**
    * Shows or removes the covers; drawn at once (same task as the change, before the next paint).
    * @param on «Демонстрация» on
@@ -73,14 +63,6 @@ export class FieldMask {
       this.frame = 0;
       this.draw();
     });
-  }
-
-  /** Removes every cover and listener (the guide is going away). */
-  destroy(): void {
-    this.fields = [];
-    this.on = false;
-    this.draw();
-    this.box.remove();
   }
 
   /** Places, adds and removes covers to match the fields and the switch. */

@@ -1,5 +1,6 @@
 import { effect } from '@preact/signals-core';
-import type { Flow } from './types';
+import type { Flow, FlowText, PageFlow } from './types';
+import { addText, withText } from '@/utils/flows/flow-text';
 import { GuideEngine, type GuideStats, type Send } from './engine';
 import { Highlight, RING_PAD, RING_PAD_LARGE } from './highlight';
 import { FieldMask } from './mask';
@@ -43,12 +44,16 @@ export interface MountOptions {
  * settings (`utils/guide/presentation.ts`) as `data-large`, `data-slow`, `data-mask`
  * ("true"/"false"); the guide's styles follow these attributes. The settings are read at start
  * and followed live (popup, panel switch, other tabs).
- * @param flow the portal's flow
+ * @param page the portal's flow: whole (training portal, tests), or without its words (a portal's
+ *   content script): then the words are asked from the background (`flow:text`) before the guide
+ *   starts; if it does not answer, each step says `NO_TEXT` (utils/flows/flow-text.ts)
  * @param send messaging to the background (default: `browser.runtime.sendMessage`, errors as rejections)
  * @param options see {@link MountOptions}
  * @returns the engine, for tests
  */
-export function mountGuide(flow: Flow, send: Send = sendToBackground, options: MountOptions = {}): GuideEngine {
+export function mountGuide(page: Flow | PageFlow, send: Send = sendToBackground, options: MountOptions = {}): GuideEngine {
+  const whole = 'portal' in page;
+  const flow: Flow = whole ? page : withText(page);
   document.querySelectorAll(HOST_TAG).forEach((old) => old.remove()); // a previous instance after an extension update
   const host = document.createElement(HOST_TAG);
   // Closed: the page's scripts cannot reach the panel's buttons or read what it shows. Our own
@@ -282,7 +287,11 @@ export function mountGuide(flow: Flow, send: Send = sendToBackground, options: M
   document.documentElement.append(host);
   // Work counters for `npm run bench`, in the content script's own world (invisible to the page).
   (globalThis as { pfdoGuideStats?: GuideStats }).pfdoGuideStats = engine.stats;
-  void engine.start();
+  if (whole) void engine.start();
+  else
+    void send({ type: 'flow:text' })
+      .then((text) => addText(flow, text as FlowText), () => undefined)
+      .finally(() => void engine.start());
   return engine;
 }
 

@@ -1,3 +1,5 @@
+import type { PanelWords } from '@/components/guide/words';
+
 /**
  * Data shapes of a guided flow. A flow is plain data: one file per portal in
  * `utils/flows/`. The guide engine (`utils/guide/engine.ts`) only interprets it.
@@ -125,6 +127,32 @@ export interface Step {
   checklist?: string[];
 }
 
+/**
+ * The words of a step: everything the panel says about it beyond its code. Kept apart from how
+ * the step is recognised (`PageStep`): the portals' content scripts carry no words and ask the
+ * background for them (`flow:text`, utils/flows/flow-text.ts).
+ */
+export type StepText = Pick<Step, 'title' | 'instruction' | 'lookFor' | 'checklist'>;
+
+/** A step as a page needs it to be recognised, pointed at and filled: a {@link Step} without its {@link StepText}. */
+export type PageStep = Omit<Step, keyof StepText>;
+
+/**
+ * The words of a flow: the portal's name, the advice, each step's {@link StepText} by step id,
+ * and the panel's longer sentences (`components/guide/words.ts`).
+ */
+export interface FlowText {
+  portal: string;
+  steps: Record<string, StepText>;
+  advice: Advice[];
+  panel: PanelWords;
+}
+
+/** A flow without its words ({@link FlowText}): what a portal's content script carries. */
+export interface PageFlow extends Omit<Flow, 'portal' | 'advice' | 'steps' | 'panel'> {
+  steps: PageStep[];
+}
+
 /** Advice that is not a page: e.g. «Нет логина и пароля». */
 export interface Advice {
   id: string;
@@ -153,4 +181,6 @@ export interface Flow {
   steps: Step[];
   advice: Advice[];
   variants: FlowVariant[];
+  /** The panel's longer sentences (`components/guide/words.ts`); absent ones are not said. */
+  panel?: Partial<PanelWords>;
 }

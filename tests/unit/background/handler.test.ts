@@ -6,6 +6,8 @@ import { handleRequest, portalOfSender, type SenderInfo } from '@/utils/backgrou
 import { answerMessage } from '@/utils/background/answer';
 import { saveApplicant, saveChild, saveScan, deleteAllData } from '@/utils/profile/db';
 import { FAMILY, SCAN_PNG_BASE64 } from '../../support/family';
+import { sgoFlow } from '@/utils/flows/sgo';
+import type { FlowText } from '@/utils/guide/types';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -58,6 +60,16 @@ describe('background request handler', () => {
     expect(await handleRequest({ ...req, recognised: 'sgo.login', shown: null }, sender)).toContain('Шаг на странице: не распознан');
     await expect(handleRequest(req, { extensionPage: true })).rejects.toThrow();
     await expect(handleRequest({ ...req, targetState: 'nonsense' }, sender)).rejects.toThrow('Неверный запрос');
+  });
+
+  it('flow words: the sender’s portal flow only (the message names no portal); from elsewhere refused', async () => {
+    const sgo = (await handleRequest({ type: 'flow:text' }, SGO)) as FlowText;
+    const cabinet = (await handleRequest({ type: 'flow:text' }, CABINET)) as FlowText;
+    expect(sgo.steps['sgo.login'].title).toBe(sgoFlow.steps.find((s) => s.id === 'sgo.login')!.title);
+    expect(Object.keys(sgo.steps).every((id) => id.startsWith('sgo.'))).toBe(true);
+    expect(Object.keys(cabinet.steps).every((id) => id.startsWith('cabinet.'))).toBe(true);
+    await expect(handleRequest({ type: 'flow:text' }, { extensionPage: true })).rejects.toThrow();
+    await expect(handleRequest({ type: 'flow:text' }, { ...SGO, frameId: 3 })).rejects.toThrow();
   });
 
   it('keeps per-tab guide state (hidden, variant) apart for each tab', async () => {

@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { describe, it, expect, beforeEach } from 'vitest';
-import { act } from 'preact/test-utils';
 import { renderLive } from '@/components/guide/Panel';
 import { GuideEngine } from '@/utils/guide/engine';
 import { sgoFlow } from '@/utils/flows/sgo';
@@ -15,7 +14,7 @@ function setup(mask = false) {
   document.body.append(root);
   // The live render the content script uses: signals re-render it; draw() is the host's refresh.
   const live = renderLive(root, () => ({ engine, show: { mask } }));
-  const draw = () => act(() => live.refresh());
+  const draw = () => live.refresh();
   return { engine, root, draw };
 }
 

@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { describe, it, expect, beforeEach, vi } from 'vitest';
-import { act } from 'preact/test-utils';
 import { renderLive } from '@/components/guide/Panel';
 import { GuideEngine } from '@/utils/guide/engine';
 import { cabinetFlow } from '@/utils/flows/cabinet';
@@ -20,15 +19,13 @@ function setup(send = vi.fn(background)) {
   engine.state.targetState.value = 'missing';
   const root = document.createElement('div');
   document.body.append(root);
-  act(() => void renderLive(root, () => ({ engine })));
+  renderLive(root, () => ({ engine }));
   return { engine, root, send };
 }
 
 const click = async (el: Element | null) => {
-  await act(async () => {
-    (el as HTMLElement).click();
-    await new Promise((r) => setTimeout(r, 0));
-  });
+  (el as HTMLElement).click();
+  await new Promise((r) => setTimeout(r, 0));
 };
 
 beforeEach(() => {

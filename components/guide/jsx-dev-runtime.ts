@@ -1,0 +1,2 @@
+/** Development JSX runtime (tests): the same as `./jsx-runtime`. */
+export * from "./jsx-runtime";
