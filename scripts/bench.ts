@@ -4,7 +4,8 @@
  * `bench/results.json`. Every time figure is the median of repeated runs with its spread
  * (min–max). Times are reported, never asserted (byte budgets are tests in tests/e2e/manifest.spec.ts).
  *
- * 1. size of every built file (raw, gzip), content scripts per portal;
+ * 1. size of every built file (raw, gzip), the zip's make-up, content scripts per portal beside
+ *    the goal and what each is made of (per source module, from a source-mapped build);
  * 2. target inserted → highlight drawn, for the extension and for driver.js (same page, same run);
  * 3. recognition cost as the page grows (1k/10k/100k elements), beside the floor (one bare
  *    TreeWalker walk over the page's text in the same page) and for a burst of 1 000 mutations;
@@ -26,6 +27,7 @@ import { FAMILY } from '../tests/support/family';
 import { resolveReplica } from '../replicas/router';
 import { openWithWorlds, guideStats } from '../tests/support/worlds';
 import { pageBundle } from '../tests/support/matrix-bundle';
+import { bundleReport } from './bundle-report';
 
 const argv = process.argv.slice(2);
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 7;
@@ -45,6 +47,8 @@ function stat(xs: number[]): Stat {
 }
 /** Goals of issue 11, printed beside the figures (times are never asserted; the zip has a byte-budget test). */
 const ZIP_GOAL = 600_000;
+/** Issue 11's goal for each portal's content script, gzipped (Shepherd is 16.4 KB). */
+const CONTENT_SCRIPT_GOAL = 16_000;
 /** The guide's first pass, bundled for the page's own world (scripts/bench-pass-entry.ts). */
 const FIRST_PASS_BUNDLE = pageBundle('scripts/bench-pass-entry.ts');
 const PDF_GOAL_MS = { first: 300, again: 100 };
@@ -87,11 +91,23 @@ function sizes() {
     }
   }
   for (const [k, v] of Object.entries(out).filter(([k]) => k.startsWith('chrome-mv3/'))) row(k, `${v.raw} / ${v.gzip}`);
-  // What the store zip is made of (gzip of the Chrome build's files, close to the zip's deflate).
+  // What the store zip is made of (gzip of the Chrome build's files, close to the zip's deflate;
+  // the WebP pictures as they are).
   const groups: Record<string, number> = {};
   for (const [k, v] of Object.entries(out).filter(([k]) => k.startsWith('chrome-mv3/'))) {
     const f = k.slice('chrome-mv3/'.length);
-    const g = f.startsWith('fonts/') ? 'шрифты PDF' : f.startsWith('steps/') ? 'снимки шагов' : /\.js$/.test(f) && readFileSync(join('.output', k), 'utf8').includes('registerFontkit') ? 'pdf-lib + fontkit' : 'остальное';
+    const js = /\.js$/.test(f) ? readFileSync(join('.output', k), 'utf8') : '';
+    const g = f.startsWith('fonts/')
+      ? 'шрифты PDF'
+      : f.startsWith('steps/')
+        ? 'снимки шагов'
+        : f.startsWith('content-scripts/')
+          ? 'контент-скрипты'
+          : f.startsWith('training/') || f.startsWith('training-guide')
+            ? 'учебный портал'
+            : js.includes('%%EOF')
+              ? 'pdf-lib и бумаги'
+              : 'остальное';
     groups[g] = (groups[g] ?? 0) + (f.startsWith('steps/') ? v.raw : v.gzip);
   }
   row('архив: состав (gzip, КБ)', Object.entries(groups).map(([g, n]) => `${g} ${(n / 1000).toFixed(0)}`).join(', '));
@@ -101,8 +117,32 @@ function sizes() {
     const size = statSync(join('.output', z)).size;
     row(`.output/${z}`, /-sources\.zip$/.test(z) ? `${size}` : `${size} (${(size / 1000).toFixed(0)} КБ; цель ≤ ${ZIP_GOAL / 1000} КБ)`);
   }
+  for (const portal of ['sgo', 'cabinet']) {
+    const v = out[`chrome-mv3/content-scripts/${portal}.js`];
+    if (v) row(`контент-скрипт ${portal}, gzip`, `${v.gzip} B; цель ≤ ${CONTENT_SCRIPT_GOAL} B`);
+  }
+  bundle();
   results.sizes = out;
   results.contentScripts = Object.fromEntries(Object.entries(out).filter(([k]) => k.includes('content-scripts/')));
+}
+
+/**
+ * What the content scripts are made of: a second build with source maps into `.tmp/bench-sourcemap`
+ * (the shipped build has none), each source module's share, raw and gzipped alone.
+ */
+function bundle() {
+  const dir = '.tmp/bench-sourcemap';
+  execSync('npx wxt build', { stdio: 'ignore', env: { ...process.env, PFDO_SOURCEMAP: '1', PFDO_OUT_DIR: dir } });
+  const report: Record<string, unknown> = {};
+  for (const portal of ['sgo', 'cabinet']) {
+    const r = bundleReport(join(dir, 'chrome-mv3/content-scripts', `${portal}.js`));
+    console.log(`\n  Состав контент-скрипта ${portal} (${r.raw} B, ${r.gzip} B gzip): модуль — raw / gzip отдельно`);
+    for (const p of r.parts.filter((p) => p.raw >= 500)) row(`    ${p.source}`, `${p.raw} / ${p.gzip}`);
+    const rest = r.parts.filter((p) => p.raw < 500);
+    row(`    ещё ${rest.length} модулей`, `${rest.reduce((n, p) => n + p.raw, 0)} / —`);
+    report[portal] = r;
+  }
+  results.contentScriptModules = report;
 }
 
 // ---------- 2. insertion → highlight, extension vs driver.js

@@ -12,6 +12,26 @@ const started = Date.now();
 let passed = 0;
 let failed = 0;
 const summary: string[] = [];
+/** Titles of the tests that failed, printed in the summary (CI shows only the log's end). */
+const failures: string[] = [];
+
+/** Failed tests in Playwright's JSON report: "file › title: first line of the error". */
+function playwrightFailures(j: any): string[] {
+  const out: string[] = [];
+  const walk = (suite: any, file: string): void => {
+    for (const spec of suite.specs ?? [])
+      for (const t of spec.tests ?? []) {
+        const last = t.results?.[t.results.length - 1];
+        if (t.status === 'unexpected' || t.status === 'flaky') {
+          const msg = String(last?.error?.message ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 200);
+          out.push(`e2e ${file} › ${spec.title}: ${msg}`);
+        }
+      }
+    for (const s of suite.suites ?? []) walk(s, file || s.file || s.title);
+  };
+  for (const s of j.suites ?? []) walk(s, s.file ?? s.title);
+  return out;
+}
 
 function run(name: string, cmd: string, env: Record<string, string> = {}): { ok: boolean; out: string } {
   const t = Date.now();
@@ -52,6 +72,8 @@ if (existsSync('.tmp/vitest.json')) {
   const j = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
   passed += j.numPassedTests ?? 0;
   failed += (j.numFailedTests ?? 0) + (unit.ok || j.numFailedTests ? 0 : 1);
+  for (const f of j.testResults ?? [])
+    for (const a of f.assertionResults ?? []) if (a.status === 'failed') failures.push(`unit ${String(f.name).replace(process.cwd() + '/', '')} › ${a.fullName}`);
 } else failed++;
 
 if (built) {
@@ -61,6 +83,7 @@ if (built) {
     passed += j.stats?.expected ?? 0;
     failed += (j.stats?.unexpected ?? 0) + (j.stats?.flaky ?? 0);
     if (!e2e.ok && !(j.stats?.unexpected > 0)) failed++;
+    failures.push(...playwrightFailures(j));
   } else failed++;
 
   const ff = run('firefox (puppeteer-core, firefox-esr)', 'node --import tsx tests/firefox/run.ts');
@@ -70,12 +93,14 @@ if (built) {
     failed += Number(m[2]);
   }
   if (!ff.ok && !(m && Number(m[2]) > 0)) failed++;
+  for (const line of ff.out.split('\n')) if (/^\s*not ok\b/.test(line)) failures.push(`firefox ${line.trim().slice(0, 200)}`);
   step('web-ext lint', 'bash tests/firefox/lint.sh');
 } else {
   failed++;
 }
 
 console.log('\n=== summary');
+for (const f of failures) console.log(`failed: ${f}`);
 for (const s of summary) console.log(s);
 console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
 console.log(`${passed} passed, ${failed} failed`);

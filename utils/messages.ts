@@ -38,7 +38,7 @@ const GUIDE_STATE = {
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab-state:get') }),
   /**
-   * The words of the sender's portal flow (`FlowText`: titles, instructions, advice), asked once
+   * The words of the sender's portal flow and the guide's style sheet (`FlowTextAnswer`), asked once
    * by the portal's content script at start: it carries only how steps are recognised.
    */
   z.object({ type: z.literal('flow:text') }),

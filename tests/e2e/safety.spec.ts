@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { buildSync } from 'esbuild';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import type { Page } from '@playwright/test';
@@ -47,7 +47,10 @@ async function openDocumentForm(ext: ExtensionBrowser, url = DOCUMENT_FORM): Pro
 test('Chrome before 144 (e.g. 109 on Windows 7/8): the built background answers through sendResponse', async () => {
   // The built service worker in a sandbox whose `chrome.runtime.onMessage` behaves like Chrome
   // 109: a Promise returned by a listener is ignored; only `sendResponse` after `return true` answers.
-  const code = readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8');
+  // The background is an ES module sharing chunks with the extension's pages: joined here into one
+  // script (esbuild, the built files as they are) to run in the sandbox.
+  const { outputFiles } = buildSync({ entryPoints: [join(EXTENSION_DIR, 'background.js')], bundle: true, format: 'iife', write: false, logLevel: 'silent' });
+  const code = outputFiles[0].text;
   const listeners: Array<(m: unknown, s: unknown, r: (x: unknown) => void) => unknown> = [];
   const store: Record<string, unknown> = {};
   const area = {

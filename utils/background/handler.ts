@@ -7,6 +7,8 @@ import { isScanType, type Child } from '@/utils/profile/schema';
 import { sgoFlow, sgoText } from '@/utils/flows/sgo';
 import { cabinetFlow, cabinetText } from '@/utils/flows/cabinet';
 import { supportTextFor } from '@/utils/guide/support';
+import type { FlowTextAnswer } from '@/utils/guide/types';
+import GUIDE_CSS from '@/components/guide/guide.css?inline';
 
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
 /** Scans above this are not sent to a page (10 MB, the stored limit). */
@@ -71,7 +73,7 @@ export async function handleRequest(message: unknown, sender: SenderInfo): Promi
     case 'tab-state:get':
       return readTabState(tabId);
     case 'flow:text':
-      return mustBePortal(sender) === 'sgo' ? sgoText : cabinetText;
+      return { ...(mustBePortal(sender) === 'sgo' ? sgoText : cabinetText), css: GUIDE_CSS } satisfies FlowTextAnswer;
     case 'tab-state:set': {
       const patch = req.state;
       return inTabOrder(tabId, async () => {

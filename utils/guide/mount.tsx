@@ -1,5 +1,5 @@
 import { effect } from '@preact/signals-core';
-import type { Flow, FlowText, PageFlow } from './types';
+import type { Flow, FlowTextAnswer, PageFlow } from './types';
 import { addText, withText } from '@/utils/flows/flow-text';
 import { GuideEngine, type GuideStats, type Send } from './engine';
 import { Highlight, RING_PAD, RING_PAD_LARGE } from './highlight';
@@ -9,7 +9,6 @@ import { renderLive, type PanelLayout } from '@/components/guide/Panel';
 import { candidates, fits, panelSizes, type Box, type Candidate, type PanelMode, type Side } from './placement';
 import { holderOf } from './holder';
 import { loadPanelSide, savePanelSide } from './panel-side';
-import GUIDE_CSS from '@/components/guide/guide.css?inline';
 import { ask } from '@/utils/ask';
 
 import { HOST_TAG } from './host-tag';
@@ -32,7 +31,16 @@ export interface MountOptions {
   onRoot?: (root: ShadowRoot) => void;
   /** Offer «Сохранить описание страницы для поддержки» (default true; the training portal turns it off). */
   pageReport?: boolean;
+  /**
+   * The guide's style sheet (`components/guide/guide.css`) for a whole flow (training portal).
+   * A portal's content script does not carry it: it comes with the words (`flow:text`), and the
+   * guide stays out of sight until then.
+   */
+  css?: string;
 }
+
+/** The guide's style until its style sheet has come: nothing of it shows (no unstyled panel on the portal's page). */
+const UNSTYLED = ':host{display:none!important}';
 
 /**
  * Starts the guide for a flow on the current page: a host element with a closed shadow root (the
@@ -61,7 +69,7 @@ export function mountGuide(page: Flow | PageFlow, send: Send = sendToBackground,
   const root = host.attachShadow({ mode: 'closed' });
   options.onRoot?.(root);
   const style = document.createElement('style');
-  style.textContent = GUIDE_CSS;
+  style.textContent = options.css ?? UNSTYLED;
   const layer = document.createElement('div');
   layer.className = 'pfdo-layer';
   const ui = document.createElement('div');
@@ -290,7 +298,11 @@ export function mountGuide(page: Flow | PageFlow, send: Send = sendToBackground,
   if (whole) void engine.start();
   else
     void send({ type: 'flow:text' })
-      .then((text) => addText(flow, text as FlowText), () => undefined)
+      .then((answer) => {
+        const { css, ...text } = answer as FlowTextAnswer;
+        addText(flow, text);
+        if (typeof css === 'string') style.textContent = css;
+      }, () => undefined)
       .finally(() => void engine.start());
   return engine;
 }

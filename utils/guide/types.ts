@@ -148,6 +148,15 @@ export interface FlowText {
   panel: PanelWords;
 }
 
+/**
+ * The background's answer to `flow:text`: the sender's portal's words and the guide's style sheet
+ * (`components/guide/guide.css`, the text of a `<style>` for the guide's shadow root), which the
+ * content scripts do not carry either (≈ 2 KB gzipped each).
+ */
+export interface FlowTextAnswer extends FlowText {
+  css: string;
+}
+
 /** A flow without its words ({@link FlowText}): what a portal's content script carries. */
 export interface PageFlow extends Omit<Flow, 'portal' | 'advice' | 'steps' | 'panel'> {
   steps: PageStep[];

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { sgoFlow } from '@/utils/flows/sgo';
 import { cabinetFlow } from '@/utils/flows/cabinet';
 import { mountGuide } from '@/utils/guide/mount';
+import GUIDE_CSS from '@/components/guide/guide.css?inline';
 import type { GuideEngine } from '@/utils/guide/engine';
 import { loadPresentation, watchPresentation, DEFAULT_PRESENTATION, type Presentation } from '@/utils/guide/presentation';
 import { Autoplay, type AutoplayState } from './autoplay';
@@ -63,6 +64,7 @@ export function startTrainingGuide(): GuideEngine | null {
     onRoot: (root) => ((window as { pfdoTrainingRoot?: ShadowRoot }).pfdoTrainingRoot = root),
     // The description is made of a portal page in its own tab; the training pages are ours.
     pageReport: false,
+    css: GUIDE_CSS,
   });
   let settings: Presentation = DEFAULT_PRESENTATION;
   // On/off and «Пауза» come from the training page only; the stored settings give the pause length

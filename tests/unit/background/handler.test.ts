@@ -7,7 +7,7 @@ import { answerMessage } from '@/utils/background/answer';
 import { saveApplicant, saveChild, saveScan, deleteAllData } from '@/utils/profile/db';
 import { FAMILY, SCAN_PNG_BASE64 } from '../../support/family';
 import { sgoFlow } from '@/utils/flows/sgo';
-import type { FlowText } from '@/utils/guide/types';
+import type { FlowText, FlowTextAnswer } from '@/utils/guide/types';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -62,12 +62,15 @@ describe('background request handler', () => {
     await expect(handleRequest({ ...req, targetState: 'nonsense' }, sender)).rejects.toThrow('Неверный запрос');
   });
 
-  it('flow words: the sender’s portal flow only (the message names no portal); from elsewhere refused', async () => {
+  it('flow words and the guide’s style sheet: the sender’s portal flow only (the message names no portal); from elsewhere refused', async () => {
     const sgo = (await handleRequest({ type: 'flow:text' }, SGO)) as FlowText;
     const cabinet = (await handleRequest({ type: 'flow:text' }, CABINET)) as FlowText;
     expect(sgo.steps['sgo.login'].title).toBe(sgoFlow.steps.find((s) => s.id === 'sgo.login')!.title);
     expect(Object.keys(sgo.steps).every((id) => id.startsWith('sgo.'))).toBe(true);
     expect(Object.keys(cabinet.steps).every((id) => id.startsWith('cabinet.'))).toBe(true);
+    // With the words, the guide's style sheet (the content scripts do not carry it).
+    expect((sgo as FlowTextAnswer).css).toContain('.pfdo-panel');
+    expect((cabinet as FlowTextAnswer).css).toBe((sgo as FlowTextAnswer).css);
     await expect(handleRequest({ type: 'flow:text' }, { extensionPage: true })).rejects.toThrow();
     await expect(handleRequest({ type: 'flow:text' }, { ...SGO, frameId: 3 })).rejects.toThrow();
   });

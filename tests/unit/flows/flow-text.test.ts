@@ -32,7 +32,7 @@ describe('flow words apart from the steps (utils/flows/flow-text.ts)', () => {
     expect(flow.steps[0]).toMatchObject({ title: '', instruction: NO_TEXT });
   });
 
-  it('a content script asks the background for the words first, then starts the guide with them; without an answer it still starts', async () => {
+  it('a content script asks the background for the words and the style sheet first, then starts the guide with them; without an answer it still starts, out of sight', async () => {
     for (const answer of [true, false]) {
       document.body.innerHTML = '<p>page</p>';
       const asked: string[] = [];
@@ -40,18 +40,23 @@ describe('flow words apart from the steps (utils/flows/flow-text.ts)', () => {
         asked.push(m.type);
         if (m.type === 'flow:text') {
           if (!answer) throw new Error('Extension context invalidated.');
-          return cabinetText;
+          return { ...cabinetText, css: '.pfdo-panel{color:red}' };
         }
         if (m.type === 'tab-state:get') return { hidden: false, variant: 'parent' };
         return undefined;
       });
-      const engine = mountGuide(cabinetPage, send, { watchSettings: false });
+      let root: ShadowRoot | null = null;
+      const engine = mountGuide(cabinetPage, send, { watchSettings: false, onRoot: (r) => (root = r) });
+      // Until the style sheet has come with the words, nothing of the guide shows.
+      expect(root!.querySelector('style')!.textContent).toContain('display:none');
       await vi.waitFor(() => expect(asked).toContain('tab-state:get'));
       expect(asked.slice(0, 2)).toEqual(['flow:text', 'tab-state:get']);
       const login = engine.state.flow.steps.find((s) => s.id === 'cabinet.login')!;
       expect(login.title).toBe(answer ? 'Вход в личный кабинет' : '');
       expect(login.instruction).toEqual(answer ? cabinetFlow.steps.find((s) => s.id === 'cabinet.login')!.instruction : NO_TEXT);
       expect(engine.state.flow.portal).toBe(answer ? cabinetFlow.portal : '');
+      expect(root!.querySelector('style')!.textContent).toBe(answer ? '.pfdo-panel{color:red}' : ':host{display:none!important}');
+      expect(engine.state.flow).not.toHaveProperty('css');
       engine.stop();
     }
   });
