@@ -14,6 +14,8 @@ export class Highlight {
   private target: Element | null = null;
   private frame = 0;
   private pad = RING_PAD;
+  /** The last drawn ring (`top,left,width,height` with the gap), '' when none: a redraw that would draw the same does nothing. */
+  private drawn = '';
   private resizeObserver: ResizeObserver | null = null;
   private readonly onMove = () => this.schedule();
 
@@ -80,10 +82,14 @@ export class Highlight {
     this.frame = 0;
     this.target = null;
     this.box.hidden = true;
+    this.drawn = '';
     this.onDraw(null);
   }
 
-  /** Redraws on the next animation frame (coalesces bursts of scroll events). */
+  /**
+   * Redraws on the next animation frame (coalesces bursts of scroll events and page changes); a
+   * redraw where the target has not moved or changed size changes nothing and calls no `onDraw`.
+   */
   schedule(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
@@ -96,11 +102,16 @@ export class Highlight {
     const el = this.target;
     if (!el || !el.isConnected) {
       this.box.hidden = true;
+      this.drawn = '';
       this.onDraw(null);
       return;
     }
     const r = el.getBoundingClientRect();
     const pad = this.pad;
+    // Most changes of a page move nothing: then the ring, and the panel placed around it, stay.
+    const at = `${r.top},${r.left},${r.width},${r.height},${pad}`;
+    if (at === this.drawn) return;
+    this.drawn = at;
     Object.assign(this.box.style, {
       top: `${r.top - pad}px`,
       left: `${r.left - pad}px`,

@@ -6,7 +6,8 @@ import { sgoFlow } from '@/utils/flows/sgo';
 import { cabinetFlow } from '@/utils/flows/cabinet';
 import { matchingSteps } from '@/utils/guide/recognise';
 import { locate, withPageText } from '@/utils/guide/locate';
-import { PageIndex, foldData, withIndex } from '@/utils/guide/page-index';
+import { PageIndex, foldData, keysPattern, withIndex } from '@/utils/guide/page-index';
+import { flowKeys } from '@/utils/guide/recognise';
 import type { Flow } from '@/utils/guide/types';
 import { cabinetExamples, sgoExamples, type Example } from './examples';
 
@@ -166,4 +167,42 @@ describe('page model (page-index.ts)', () => {
     soundness(sgoFlow, sgoExamples, padded);
     soundness(cabinetFlow, cabinetExamples, padded);
   }
+});
+
+describe('keysPattern: the one expression a page is read with', () => {
+  const letters = [...'абвгдеёжзийклмнопрстуфхцчшщъыьэюяabcdefxyz0123 -«»'];
+  const word = fc.array(fc.constantFrom(...letters), { minLength: 1, maxLength: 8 }).map((cs) => cs.join(''));
+  const caseMix = (s: string, flips: boolean[]) => [...s].map((c, i) => (flips[i % flips.length] ? c.toUpperCase() : c)).join('');
+
+  it('finds every text whose folded form holds a key, in any case and with «ё» (property), and nothing else', () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), word, word, fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }), fc.nat(), (raw, before, after, flips, pick) => {
+        const keys = [...new Set(raw.map(foldData).filter((k) => k.trim()))];
+        if (!keys.length) return;
+        const cased = new RegExp(keysPattern(keys, true));
+        const folded = new RegExp(keysPattern(keys, false));
+        // A text holding a key (in mixed case, «е» written «ё» where the key has «е»).
+        const key = keys[pick % keys.length];
+        const text = caseMix(`${before}${key.replace(/е/g, (e, i) => (flips[i % flips.length] ? 'ё' : e))}${after}`, flips);
+        expect(cased.test(text)).toBe(true);
+        expect(folded.test(foldData(text))).toBe(true);
+        // And any text at all: the expression says yes exactly when a key is in the folded text.
+        const other = caseMix(before + after, flips);
+        const holds = keys.some((k) => foldData(other).includes(k));
+        expect(cased.test(other)).toBe(holds);
+        expect(folded.test(foldData(other))).toBe(holds);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('the flows\' keys: shared prefixes tested once (сертификат / сертификата is one branch)', () => {
+    for (const flow of [sgoFlow, cabinetFlow]) {
+      const keys = [...flowKeys(flow)];
+      const re = new RegExp(keysPattern(keys, true));
+      for (const k of keys) expect(re.test(`Текст ${k.toUpperCase()} текст`), k).toBe(true);
+      expect(re.test('Строка 12345')).toBe(false);
+    }
+    expect(keysPattern(['сертификат', 'сертификата'], false)).toBe('сертификат');
+  });
 });
