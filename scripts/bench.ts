@@ -345,7 +345,7 @@ async function costs(b: ExtensionBrowser, plain: BrowserContext) {
   };
   const withExt: Awaited<ReturnType<typeof burstIn>>[] = [];
   const without: Awaited<ReturnType<typeof burstIn>>[] = [];
-  for (let i = 0; i < Math.min(RUNS, 3); i++) {
+  for (let i = 0; i < RUNS; i++) {
     withExt.push(await burstIn(b.context, true));
     without.push(await burstIn(plain, false));
   }

@@ -223,7 +223,8 @@ export class GuideEngine {
   /**
    * Handles a batch of DOM changes: brings the page model up to date and runs a pass (see
    * {@link schedule}) unless the changes touched nothing the guide looks at and the address is
-   * the same; then only the ring is redrawn (the page's layout may have moved it).
+   * the same; then the ring is redrawn only if it cannot tell by itself that its target moved
+   * (`Highlight.pageChanged`).
    */
   private changed(records: MutationRecord[]): void {
     const theirs = this.pageRecords(records);
@@ -235,7 +236,7 @@ export class GuideEngine {
     if (matters || this.pending) return this.schedule();
     this.stats.skipped++;
     this.stats.lastMs = ms;
-    this.highlight.schedule();
+    this.highlight.pageChanged();
   }
 
   /** The records of changes to the page itself (not to the guide's own host element). */

@@ -17,6 +17,11 @@ export class Highlight {
   /** The last drawn ring (`top,left,width,height` with the gap), '' when none: a redraw that would draw the same does nothing. */
   private drawn = '';
   private resizeObserver: ResizeObserver | null = null;
+  /**
+   * Watches the drawn target for moves ({@link watchMoves}); null while not armed (no target,
+   * target not wholly in the viewport, or no IntersectionObserver).
+   */
+  private moveObserver: IntersectionObserver | null = null;
   private readonly onMove = () => this.schedule();
 
   /**
@@ -78,12 +83,23 @@ export class Highlight {
     }
     this.resizeObserver?.disconnect();
     this.resizeObserver = null;
+    this.unwatchMoves();
     if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
     this.target = null;
     this.box.hidden = true;
     this.drawn = '';
     this.onDraw(null);
+  }
+
+  /**
+   * The page changed somewhere (a DOM change that needed no recognition pass): redraws only if
+   * the ring cannot tell by itself whether its target moved — while the target is wholly in view
+   * the move observer says so, after the browser's own layout, at no cost for changes that move
+   * nothing.
+   */
+  pageChanged(): void {
+    if (!this.moveObserver) this.schedule();
   }
 
   /**
@@ -112,6 +128,7 @@ export class Highlight {
     const at = `${r.top},${r.left},${r.width},${r.height},${pad}`;
     if (at === this.drawn) return;
     this.drawn = at;
+    this.watchMoves(el, r);
     Object.assign(this.box.style, {
       top: `${r.top - pad}px`,
       left: `${r.left - pad}px`,
@@ -121,5 +138,59 @@ export class Highlight {
     this.box.hidden = r.width === 0 && r.height === 0;
     // The ring's final box (its own box may still be moving in its transition).
     this.onDraw(this.box.hidden ? null : new DOMRect(r.left - pad, r.top - pad, r.width + pad * 2, r.height + pad * 2));
+  }
+
+  /**
+   * Arms an IntersectionObserver whose root box is the target's own box: any move (or growth) of
+   * the target by a pixel takes part of it out of that box, and the observer calls back after the
+   * browser has laid the page out; the redraw then arms it again at the new place. Size changes
+   * come from the ResizeObserver, scrolling from the scroll listener. Not armed when the target
+   * is not wholly in the viewport (the margins would be wrong): then every page change redraws.
+   * The technique is Floating UI's `autoUpdate({ layoutShift })`.
+   * @param el the target
+   * @param r its box as just drawn (viewport px)
+   */
+  private watchMoves(el: Element, r: DOMRect): void {
+    this.unwatchMoves();
+    const root = el.ownerDocument.documentElement;
+    const win = el.ownerDocument.defaultView!;
+    const vw = root.clientWidth || win.innerWidth;
+    const vh = root.clientHeight || win.innerHeight;
+    if (typeof IntersectionObserver === 'undefined' || r.width < 1 || r.height < 1 || r.top < 0 || r.left < 0 || r.bottom > vh || r.right > vw) return;
+    const margin = [r.top, vw - r.right, vh - r.bottom, r.left].map((x) => `${-Math.floor(x)}px`).join(' ');
+    const arm = (threshold: number) => {
+      let first = true;
+      const io = new IntersectionObserver(
+        (entries) => {
+          const ratio = entries[entries.length - 1].intersectionRatio;
+          if (first) {
+            first = false;
+            // Rounding left the box a little off: watch for a change from what it is now.
+            if (ratio !== threshold && ratio > 0) {
+              io.disconnect();
+              arm(ratio);
+            } else if (ratio === 0) this.unwatchMoves();
+            return;
+          }
+          if (ratio !== threshold) {
+            this.drawn = ''; // draw again in full and arm again, even if the box looks the same (the viewport may have changed)
+            this.schedule();
+          }
+        },
+        { rootMargin: margin, threshold },
+      );
+      io.observe(el);
+      this.moveObserver = io;
+    };
+    try {
+      arm(1);
+    } catch {
+      this.moveObserver = null; // a margin the browser refuses: redraw on every change instead
+    }
+  }
+
+  private unwatchMoves(): void {
+    this.moveObserver?.disconnect();
+    this.moveObserver = null;
   }
 }
