@@ -158,18 +158,17 @@ export class Highlight {
     const vh = root.clientHeight || win.innerHeight;
     if (typeof IntersectionObserver === 'undefined' || r.width < 1 || r.height < 1 || r.top < 0 || r.left < 0 || r.bottom > vh || r.right > vw) return;
     const margin = [r.top, vw - r.right, vh - r.bottom, r.left].map((x) => `${-Math.floor(x)}px`).join(' ');
-    const arm = (threshold: number) => {
+    const arm = (threshold: number, retry: boolean) => {
       let first = true;
       const io = new IntersectionObserver(
         (entries) => {
           const ratio = entries[entries.length - 1].intersectionRatio;
           if (first) {
             first = false;
-            // Rounding left the box a little off: watch for a change from what it is now.
-            if (ratio !== threshold && ratio > 0) {
-              io.disconnect();
-              arm(ratio);
-            } else if (ratio === 0) this.unwatchMoves();
+            if (ratio === threshold) return;
+            this.unwatchMoves();
+            // Rounding left the box a little off: once, watch for a change from what it is now.
+            if (retry && ratio > 0) arm(ratio, false);
             return;
           }
           if (ratio !== threshold) {
@@ -177,15 +176,16 @@ export class Highlight {
             this.schedule();
           }
         },
-        { rootMargin: margin, threshold },
+        // The document as the root: in a frame (the training portal) the margins are the frame's.
+        { root: el.ownerDocument, rootMargin: margin, threshold },
       );
       io.observe(el);
       this.moveObserver = io;
     };
     try {
-      arm(1);
+      arm(1, true);
     } catch {
-      this.moveObserver = null; // a margin the browser refuses: redraw on every change instead
+      this.moveObserver = null; // a root or margin the browser refuses: redraw on every change instead
     }
   }
 

@@ -9,7 +9,7 @@ class FakeIO {
   disconnected = false;
   constructor(
     public cb: (entries: Array<{ intersectionRatio: number }>) => void,
-    public options: { rootMargin: string; threshold: number },
+    public options: { rootMargin: string; threshold: number; root?: unknown },
   ) {
     FakeIO.all.push(this);
   }
@@ -84,6 +84,21 @@ describe('Highlight: the ring follows its target without redrawing on every page
     expect(frames).toHaveLength(1);
     runFrames();
     expect(draws).toHaveLength(1); // same box: no second onDraw
+  });
+
+  it('a box off by rounding: watched from the ratio it has, once; if that is off again, every page change redraws', () => {
+    box = { top: 100.5, left: 50.5, width: 200, height: 40 };
+    const { h, target } = setup();
+    h.follow(target);
+    expect(FakeIO.all.at(-1)!.options).toMatchObject({ threshold: 1, root: document });
+    FakeIO.all.at(-1)!.fire(0.98);
+    expect(FakeIO.all.at(-1)!.options.threshold).toBe(0.98);
+    h.pageChanged();
+    expect(frames).toHaveLength(0);
+    FakeIO.all.at(-1)!.fire(0.97); // its first call is off again: no third observer, no loop
+    expect(FakeIO.all.filter((io) => !io.disconnected)).toHaveLength(0);
+    h.pageChanged();
+    expect(frames).toHaveLength(1);
   });
 
   it('clear() stops watching', () => {
