@@ -4,21 +4,19 @@
 import { sgoFlow } from '@/utils/flows/sgo';
 import { cabinetFlow } from '@/utils/flows/cabinet';
 import { flowKeys, recogniseDetailed } from '@/utils/guide/recognise';
-import { locate, withPageText } from '@/utils/guide/locate';
-import { PageIndex, withIndex } from '@/utils/guide/page-index';
+import { locate } from '@/utils/guide/locate';
+import { OBSERVE, PageIndex, withIndex } from '@/utils/guide/page-index';
 
 const flows = { sgo: sgoFlow, cabinet: cabinetFlow };
 type FlowId = keyof typeof flows;
 
 /** One pass with the given page model: every step's conditions, then the step's control located. */
 function passWith(index: PageIndex, flowId: FlowId): string | null {
-  return withIndex(index, () =>
-    withPageText(() => {
-      const found = recogniseDetailed(flows[flowId], document, location.href).step;
-      if (found?.target) locate(found.target, document);
-      return found?.id ?? null;
-    }),
-  );
+  return withIndex(index, () => {
+    const found = recogniseDetailed(flows[flowId], document, location.href).step;
+    if (found?.target) locate(found.target, document);
+    return found?.id ?? null;
+  });
 }
 
 /** A new page model, as the content script makes it at start. */
@@ -28,14 +26,6 @@ function freshIndex(flowId: FlowId): PageIndex {
   return index;
 }
 
-/** The same MutationObserver options as the guide's engine (utils/guide/engine.ts). */
-const OBSERVE: MutationObserverInit = {
-  childList: true,
-  subtree: true,
-  characterData: true,
-  attributes: true,
-  attributeFilter: ['class', 'style', 'hidden', 'open', 'disabled', 'aria-hidden', 'value', 'role', 'type', 'aria-modal', 'aria-label', 'title', 'placeholder'],
-};
 
 const api = {
   /** The first pass on a page not read yet (a new page model each time): ms per pass, averaged over `repeat`. */

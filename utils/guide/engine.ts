@@ -2,11 +2,11 @@ import { signal, computed, batch } from '@preact/signals-core';
 import type { Flow, Step, FillKey, TargetState } from './types';
 import type { FillChild, FillChildrenResponse, FillValuesResponse, Request, TabState } from '@/utils/messages';
 import { flowKeys, recognise, recogniseDetailed, stepById } from './recognise';
-import { locate, locateOpener, withPageText } from './locate';
+import { locate, locateOpener } from './locate';
 import { Highlight } from './highlight';
 import { fillFields, undoFill, type FillOutcome, type UndoEntry } from './fill';
 import { pageIsLoading } from './loading';
-import { PageIndex, withIndex } from './page-index';
+import { OBSERVE, PageIndex, withIndex } from './page-index';
 
 /** How long the guide looks for a target before saying what to look for instead (ms). */
 export const TARGET_TIMEOUT_MS = 4000;
@@ -167,13 +167,7 @@ export class GuideEngine {
       /* background not reachable (extension reloading): keep defaults */
     }
     this.observer = new MutationObserver((records) => this.changed(records));
-    this.observer.observe(this.doc.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['class', 'style', 'hidden', 'open', 'disabled', 'aria-hidden', 'value', 'role', 'type', 'aria-modal', 'aria-label', 'title', 'placeholder'],
-    });
+    this.observer.observe(this.doc.documentElement, OBSERVE);
     const win = this.doc.defaultView!;
     win.addEventListener('popstate', this.onNav);
     win.addEventListener('hashchange', this.onNav);
@@ -252,9 +246,8 @@ export class GuideEngine {
     try {
       const waiting = this.pageRecords(this.observer?.takeRecords() ?? []);
       if (waiting.length) this.index.note(waiting);
-      // One reading of the page's text for every condition and the outline of this pass, kept
-      // current between passes (page-index.ts).
-      withIndex(this.index, () => withPageText(() => this.recognitionPass()));
+      // The page as the page model keeps it between passes (page-index.ts).
+      withIndex(this.index, () => this.recognitionPass());
     } finally {
       const ms = performance.now() - t0;
       this.stats.passes++;

@@ -91,6 +91,17 @@ export function keysPattern(keys: Iterable<string>, cased: boolean): string {
 }
 
 /**
+ * The attributes whose changes the guide's MutationObserver reports (its `attributeFilter`): the
+ * ones that change what a person sees or what a locator takes. A selector naming another
+ * attribute (`[aria-controls]`, `a[href^="#"]`…) cannot be kept current from the records, and
+ * {@link PageIndex.elements} queries it anew on each pass.
+ */
+export const OBSERVED_ATTRIBUTES = ['class', 'style', 'hidden', 'open', 'disabled', 'aria-hidden', 'value', 'role', 'type', 'aria-modal', 'aria-label', 'title', 'placeholder'] as const;
+
+/** The MutationObserver options the page model is kept current from (as the guide's engine observes). */
+export const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [...OBSERVED_ATTRIBUTES] };
+
+/**
  * The incremental page model of one document (see the module comment). Not used outside the
  * guide's passes: other callers of `locate` read the page directly.
  */
@@ -117,8 +128,18 @@ export class PageIndex {
   /** True until a pass has run over everything {@link note} was told. */
   stale = true;
 
-  /** @param doc the page's document */
-  constructor(readonly doc: Document) {}
+  /** Per selector: whether every attribute it names is reported by the observer. */
+  private readonly trackable = new Map<string, boolean>();
+
+  /**
+   * @param doc the page's document
+   * @param observed the attributes whose changes {@link note} is told of (default
+   *   {@link OBSERVED_ATTRIBUTES}; `null`: every attribute)
+   */
+  constructor(
+    readonly doc: Document,
+    private readonly observed: readonly string[] | null = OBSERVED_ATTRIBUTES,
+  ) {}
 
   /** Opens a pass: what it examines replaces what the last pass examined. */
   beginPass(): void {
@@ -163,10 +184,22 @@ export class PageIndex {
 
   /**
    * The page's elements matching a selector, in document order, as `querySelectorAll` gives
-   * them; registers the selector (one native query, then kept current from the changes).
+   * them; registers the selector (one native query, then kept current from the changes). A
+   * selector naming an attribute the observer does not report is queried anew each time.
    * @param sel a selector list, e.g. `button, [role=button]`
    */
   elements(sel: string): Element[] {
+    let track = this.trackable.get(sel);
+    if (track === undefined) {
+      const observed = this.observed;
+      track = !observed || [...sel.matchAll(/\[\s*([\w-]+)/g)].every((a) => observed.includes(a[1].toLowerCase()));
+      this.trackable.set(sel, track);
+    }
+    if (!track) {
+      // Its attributes may change without a record: read it as it is now.
+      this.watchSelector(sel);
+      return Array.from(this.doc.querySelectorAll(sel));
+    }
     let m = this.matching.get(sel);
     if (!m) {
       this.watchSelector(sel);

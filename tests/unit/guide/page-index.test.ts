@@ -6,7 +6,7 @@ import { sgoFlow } from '@/utils/flows/sgo';
 import { cabinetFlow } from '@/utils/flows/cabinet';
 import { matchingSteps } from '@/utils/guide/recognise';
 import { locate, withPageText } from '@/utils/guide/locate';
-import { PageIndex, foldData, keysPattern, withIndex } from '@/utils/guide/page-index';
+import { OBSERVE, PageIndex, foldData, keysPattern, withIndex } from '@/utils/guide/page-index';
 import { flowKeys } from '@/utils/guide/recognise';
 import type { Flow } from '@/utils/guide/types';
 import { cabinetExamples, sgoExamples, type Example } from './examples';
@@ -204,5 +204,23 @@ describe('keysPattern: the one expression a page is read with', () => {
       expect(re.test('Строка 12345')).toBe(false);
     }
     expect(keysPattern(['сертификат', 'сертификата'], false)).toBe('сертификат');
+  });
+});
+
+describe('selectors and the attributes the observer reports', () => {
+  it('a selector naming an attribute the observer does not report is read anew; one it reports is kept from the records', () => {
+    const win = new JSDOM('<!doctype html><html><body><button id="b">Меню</button><span id="s">x</span></body></html>', { url: 'https://cabinet.ruobr.ru/' }).window;
+    const doc = win.document;
+    const observer = new win.MutationObserver(() => undefined);
+    observer.observe(doc.documentElement, OBSERVE);
+    const index = new PageIndex(doc);
+    expect(withIndex(index, () => index.elements('[aria-controls]'))).toEqual([]);
+    expect(withIndex(index, () => index.elements('[title]'))).toEqual([]);
+    // Attributes set on elements already there: aria-controls makes no record, title does.
+    doc.getElementById('b')!.setAttribute('aria-controls', 'menu');
+    doc.getElementById('s')!.setAttribute('title', 'Подсказка');
+    index.note(observer.takeRecords());
+    expect(withIndex(index, () => index.elements('[aria-controls]')).map((e) => e.id)).toEqual(['b']);
+    expect(withIndex(index, () => index.elements('[title]')).map((e) => e.id)).toEqual(['s']);
   });
 });
