@@ -17,8 +17,7 @@
  * touches what the guide watches.
  */
 
-/** Invisible characters dropped before matching (as `fold` in ./text.ts). */
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+import { INVISIBLE } from './text';
 
 /**
  * Folded data of a text node for substring matching: lower case, «ё» as «е», invisible
@@ -283,7 +282,7 @@ export class PageIndex {
     const keys = [...this.pending];
     this.pending.clear();
     const sets = keys.map(() => new Set<Text>());
-    const quick = new RegExp(`${keysPattern(keys, true)}|[\u00ad\u200b-\u200d\u2060\ufeff]`);
+    const quick = new RegExp(`${keysPattern(keys, true)}|${INVISIBLE.source}`);
     const walker = this.doc.createTreeWalker(this.doc, 4 /* NodeFilter.SHOW_TEXT */);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const data = (n as Text).data;

@@ -6,7 +6,7 @@
  */
 
 /** Invisible characters that fold away: soft hyphen, zero-width space/joiners, word joiner, BOM. */
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+export const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 /**
  * Text folding used where a person compares a phrase (messages, labels): lower case, «ё» as «е»,
