@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { z } from '@/utils/profile/zod';
 import { answerMessage } from '@/utils/background/answer';
 
 /**
@@ -15,8 +14,6 @@ export default defineBackground({
   // copy inside background.js. Module service workers: Chrome 91+, Firefox 112+.
   type: 'module',
   main() {
-    // Extension pages forbid eval; tell zod not to probe for it.
-    z.config({ jitless: true });
     browser.runtime.onMessage.addListener(answerMessage as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
   },
 });

@@ -21,9 +21,10 @@ function playwrightFailures(j: any): string[] {
   const walk = (suite: any, file: string): void => {
     for (const spec of suite.specs ?? [])
       for (const t of spec.tests ?? []) {
-        const last = t.results?.[t.results.length - 1];
+        // A flaky test's last try passed: the message is the first failed try's.
+        const failedTry = (t.results ?? []).find((r: any) => r.error);
         if (t.status === 'unexpected' || t.status === 'flaky') {
-          const msg = String(last?.error?.message ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 200);
+          const msg = String(failedTry?.error?.message ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 200);
           out.push(`e2e ${file} › ${spec.title}: ${msg}`);
         }
       }
@@ -72,8 +73,13 @@ if (existsSync('.tmp/vitest.json')) {
   const j = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
   passed += j.numPassedTests ?? 0;
   failed += (j.numFailedTests ?? 0) + (unit.ok || j.numFailedTests ? 0 : 1);
-  for (const f of j.testResults ?? [])
-    for (const a of f.assertionResults ?? []) if (a.status === 'failed') failures.push(`unit ${String(f.name).replace(process.cwd() + '/', '')} › ${a.fullName}`);
+  for (const f of j.testResults ?? []) {
+    const file = String(f.name).replace(process.cwd() + '/', '');
+    const failedTests = (f.assertionResults ?? []).filter((a: any) => a.status === 'failed');
+    for (const a of failedTests) failures.push(`unit ${file} › ${a.fullName}`);
+    // A file that fails to load has no test results, only its message.
+    if (f.status === 'failed' && !failedTests.length) failures.push(`unit ${file}: ${String(f.message ?? '').split('\n')[0].slice(0, 200)}`);
+  }
 } else failed++;
 
 if (built) {

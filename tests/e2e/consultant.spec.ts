@@ -30,7 +30,14 @@ test('the consultant page lists every step of both flows, each with a live pictu
   await expect(lives).toHaveCount(ALL_STEPS.length);
   // Only the cards near the window run a replica.
   const on = () => lives.evaluateAll((els) => els.filter((e) => e.querySelector('iframe')).length);
+  // Once the first card's picture has started, the far cards still have none.
+  await lives.first().locator('iframe').waitFor({ state: 'attached' });
+  expect(await on()).toBeGreaterThanOrEqual(1);
   expect(await on()).toBeLessThanOrEqual(4);
+  // The pictures never take the focus or add history entries to the consultant page (checked
+  // after every card has loaded its picture).
+  const entries = await page.evaluate(() => history.length);
+  await page.getByTestId('consultant-search').focus();
   for (const id of shown) {
     const card = page.locator(`[data-step-id="${id}"]`);
     await card.scrollIntoViewIfNeeded();
@@ -40,9 +47,8 @@ test('the consultant page lists every step of both flows, each with a live pictu
     await live.frameLocator('iframe').frameLocator('iframe').locator(`pfdo-guide[data-shown-step="${id}"]`).waitFor({ state: 'attached', timeout: 20_000 });
     expect(await on(), `live pictures running at ${id}`).toBeLessThanOrEqual(5);
   }
-  // The pictures never take the focus or add history entries to the consultant page.
-  const entries = await page.evaluate(() => history.length);
-  await page.getByTestId('consultant-search').focus();
+  expect(await page.evaluate(() => history.length), 'history entries while the pictures loaded').toBe(entries);
+  await expect(page.getByTestId('consultant-search'), 'focus while the pictures loaded').toBeFocused();
   await page.getByTestId('consultant-search').fill('К-7');
   await page.locator('[data-step-id="cabinet.email"] [data-testid=consultant-live]').frameLocator('iframe').frameLocator('iframe').locator('pfdo-guide[data-shown-step="cabinet.email"]').waitFor({ state: 'attached', timeout: 20_000 });
   await page.waitForTimeout(500);

@@ -85,3 +85,21 @@ describe('utils/training/step-crops.json (made with the pictures)', () => {
     }
   });
 });
+
+describe('public/steps/*.webp (the памятка\'s pictures)', () => {
+  /** Width and height of a simple (lossy, `VP8 `) WebP, from its frame header; null for anything else. */
+  const webpSize = (b: Buffer): { width: number; height: number } | null =>
+    b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 16) === 'WEBPVP8 ' && b[23] === 0x9d && b[24] === 0x01 && b[25] === 0x2a
+      ? { width: b.readUInt16LE(26) & 0x3fff, height: b.readUInt16LE(28) & 0x3fff }
+      : null;
+
+  it('every step with a crop has its picture, a WebP cut to 400 × 250', () => {
+    const crops = parseStepCrops(JSON.parse(readFileSync(resolve(__dirname, '../../..', STEP_CROPS_FILE), 'utf8')));
+    expect(Object.keys(crops).length).toBeGreaterThanOrEqual(10);
+    for (const id of Object.keys(crops)) {
+      const file = resolve(__dirname, '../../../public/steps', `${id}.webp`);
+      expect(existsSync(file), id).toBe(true);
+      expect(webpSize(readFileSync(file)), id).toEqual({ width: 400, height: 250 });
+    }
+  });
+});
