@@ -9,7 +9,7 @@
  */
 import { PDFDocument, PDFFont } from 'pdf-lib';
 import { embedTrueType } from './embed-font';
-import { finishPages, savePaper } from './page-text';
+import { savePaper } from './page-text';
 import { parsePaperDate, surnameWithInitials } from './format';
 import { MeasuringWriter, PaperWriter, flowBlocks, fontSafeText, setPaperInfo, type Block, type LayoutFonts, type RowItem, type TableRow } from './layout';
 import {
@@ -467,6 +467,5 @@ export async function renderPapersPdf(input: PapersInput, fonts: PaperFonts, opt
   for (const x of writers) x.finish();
 
   setPaperInfo(doc, PDF_TITLE, 'Бланк для печати');
-  await finishPages(doc);
   return savePaper(doc);
 }

@@ -225,6 +225,8 @@ class TrueTypeEmbedder extends CustomFontEmbedder {
         BaseFont: name,
         CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
         FontDescriptor: descriptor,
+        // A glyph the list leaves out (.notdef) is as wide as layout measured it, not 1000.
+        DW: Math.round(this.widths1000[0]),
         W: widths,
         CIDToGIDMap: 'Identity',
       }),

@@ -19,7 +19,7 @@ import { embedTrueType } from './embed-font';
 import { loadPaperFonts } from './fonts';
 import { cleanText, parsePaperDate } from './format';
 import { A4_SIZE, PT_PER_MM, PaperWriter, fontSafeText, setPaperInfo } from './layout';
-import { drawPageText, finishPages, savePaper } from './page-text';
+import { drawPageText, savePaper } from './page-text';
 import type { PaperFonts } from './types';
 
 /** The part of a picture to print, in fractions of its width and height (0–1, from the top left). */
@@ -533,7 +533,6 @@ export async function renderGuidePdf(input: GuideSheetInput, fonts: PaperFonts, 
   c.footers(portal);
 
   setPaperInfo(doc, title || 'Памятка', portal ? `Памятка по получению сертификата дополнительного образования: ${portal}` : 'Памятка');
-  await finishPages(doc);
   return savePaper(doc);
 }
 

@@ -58,8 +58,7 @@ function colorOp(c: Color | undefined): string {
 
 /**
  * Draws one run of text on one line, as `page.drawText(text, o)` would draw it (a line break or
- * tab inside `text` is drawn as a space). The text is kept until `finishPages(doc)`, which must be
- * called before the document is saved.
+ * tab inside `text` is drawn as a space). The text is kept until `savePaper(doc)` writes it.
  * @param page the page (a stand-in that is not a `PDFPage`, such as a measuring writer's, gets
  *   its own `drawText` called)
  * @param text the text (characters the font lacks are drawn as its empty glyph: clean it first)
@@ -92,11 +91,11 @@ export function drawPageText(page: PDFPage, text: string, o: PageTextOptions): v
 /**
  * Finishes the pages of `doc` for saving: writes the text drawn with `drawPageText` (one
  * compressed content stream per page, after the page's other content) and compresses pdf-lib's
- * own content streams (lines, boxes, pictures) with the platform's deflate as well. Call it once,
- * right before `savePaper(doc)`; nothing may be drawn after it.
+ * own content streams (lines, boxes, pictures) with the platform's deflate as well. Run by
+ * {@link savePaper}, so that no PDF is saved without its text.
  * @param doc the document
  */
-export async function finishPages(doc: PDFDocument): Promise<void> {
+async function finishPages(doc: PDFDocument): Promise<void> {
   const pages = pending.get(doc) ?? new Map<PDFPage, PageText>();
   pending.delete(doc);
   const texts = await Promise.all([...pages.values()].map((t) => deflate(new TextEncoder().encode(`q\nBT\n${t.ops.join('\n')}\nET\nQ\n`))));
@@ -119,13 +118,16 @@ export async function finishPages(doc: PDFDocument): Promise<void> {
 }
 
 /**
- * Saves a papers document after `finishPages`: the bytes of the PDF. Objects are written in one
+ * Finishes the pages (`finishPages`: the text drawn with `drawPageText`, all content streams
+ * compressed) and saves a papers document: the bytes of the PDF. Call it once; nothing may be
+ * drawn after it. Objects are written in one
  * go (without pdf-lib's default pause every 50 objects, a timer each, ≥ 4 ms in a browser) and
  * without object streams (pdf-lib would deflate those in JavaScript; ≈ 3 KB more per PDF, and
  * no JavaScript deflate runs while a PDF is made).
  * @param doc the document
  * @returns PDF bytes
  */
-export function savePaper(doc: PDFDocument): Promise<Uint8Array> {
+export async function savePaper(doc: PDFDocument): Promise<Uint8Array> {
+  await finishPages(doc);
   return doc.save({ objectsPerTick: Infinity, useObjectStreams: false });
 }

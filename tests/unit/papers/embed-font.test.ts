@@ -11,7 +11,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, rgb, 
 import { renderPapersPdf } from '@/utils/papers/build';
 import { embedTrueType, trueTypeOf } from '@/utils/papers/embed-font';
 import { renderGuidePdf } from '@/utils/papers/guide-pdf';
-import { drawPageText, finishPages, savePaper } from '@/utils/papers/page-text';
+import { drawPageText, savePaper } from '@/utils/papers/page-text';
 import { glyphClosure, parseTrueType, subsetTrueType } from '@/utils/papers/truetype';
 import type { PapersInput } from '@/utils/papers/types';
 import { ALONE, FILLED, norm, originalFonts, pdfText, renderGray, requirePoppler, shippedFonts, tempDir, writePdf } from './helpers';
@@ -155,7 +155,19 @@ describe('the fonts in a papers PDF', () => {
       expect(f.name).toMatch(/^[A-Z]{6}\+/);
       expect(f.cid.get(PDFName.of('Subtype'))).toBe(PDFName.of('CIDFontType2'));
       expect(f.cid.get(PDFName.of('CIDToGIDMap'))).toBe(PDFName.of('Identity'));
-      expect((f.cid.get(PDFName.of('W')) as PDFArray).size()).toBeGreaterThan(2);
+      // Every listed width is the glyph's advance in 1/1000 em, as layout measured it; an unlisted
+      // glyph (.notdef) gets the default width, its own advance too.
+      const tt = parseTrueType(f.name.endsWith('Bold') ? shipped.bold : shipped.regular);
+      const em = (g: number) => Math.round((tt.advances[g] * 1000) / tt.unitsPerEm);
+      const w = f.cid.get(PDFName.of('W')) as PDFArray;
+      let listed = 0;
+      for (let i = 0; i + 1 < w.size(); i += 2) {
+        const start = (w.get(i) as PDFNumber).asNumber();
+        const run = w.get(i + 1) as PDFArray;
+        for (let k = 0; k < run.size(); k++, listed++) expect(Math.round((run.get(k) as PDFNumber).asNumber()), `glyph ${start + k}`).toBe(em(start + k));
+      }
+      expect(listed).toBeGreaterThan(60);
+      expect((f.cid.get(PDFName.of('DW')) as PDFNumber).asNumber()).toBe(em(0));
       const program = inflateSync(f.program.contents);
       expect((f.program.dict.get(PDFName.of('Length1')) as PDFNumber).asNumber()).toBe(program.length);
       expect(program.length).toBeLessThan(25_000); // the cut: the shipped face is ≈ 43 KB
@@ -250,7 +262,6 @@ describe('page text (drawPageText → one content stream per page)', () => {
     const page = doc.addPage([200, 100]);
     page.drawRectangle({ x: 0, y: 0, width: 200, height: 100, color: rgb(0, 0, 0) });
     drawPageText(page, 'ЖЖЖ\nЖЖЖ', { x: 10, y: 40, size: 20, font, color: rgb(1, 1, 1) });
-    await finishPages(doc);
     const path = writePdf(tmp.dir, 'white-on-black', await savePaper(doc));
     expect(norm(pdfText(path))).toBe('ЖЖЖ ЖЖЖ');
     // White letters on the black box: drawn after it.
