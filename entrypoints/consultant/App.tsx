@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { FLOWS, searchSteps, variantTexts, type PortalFilter, type SearchHit } from '@/utils/flows/search';
 import { troublesFor } from '@/utils/flows/troubles';
 import { LiveView } from './LiveView';
+import { trainingCodeUrl } from '@/utils/training/nav';
 import { stepPosition } from '@/utils/guide/recognise';
 import type { Flow, Step } from '@/utils/guide/types';
 import { regionOfFlow } from '@/utils/profile/regions';
@@ -133,7 +134,7 @@ function StepCard({ flow, step, hit }: { flow: Flow; step: Step; hit: boolean })
         />
         <figcaption>
           Экран родителя (учебная копия портала, вживую).{' '}
-          <a href={`/training.html#code=${encodeURIComponent(step.code)}`} target="_blank" rel="noopener" data-testid="consultant-training-link">
+          <a href={trainingCodeUrl(step.code)} target="_blank" rel="noopener" data-testid="consultant-training-link">
             Открыть этот шаг на учебном портале
           </a>
         </figcaption>

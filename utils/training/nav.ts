@@ -165,13 +165,22 @@ export function trainingHash(portal: TrainingPortal, vp: string): string {
 }
 
 /**
+ * Address of the training page at a step.
+ * @param code the step's code, e.g. «К-7»
+ * @returns e.g. `/training.html#code=%D0%9A-7`
+ */
+export function trainingCodeUrl(code: string): string {
+  return `/training.html#${new URLSearchParams({ code }).toString()}`;
+}
+
+/**
  * Address of the live picture of a step: the training page showing only the portal's frame at
  * that step (`view=1`, see {@link TrainingHash.view}).
  * @param code the step's code, e.g. «К-7»
  * @returns e.g. `/training.html#code=%D0%9A-7&view=1`
  */
 export function trainingViewUrl(code: string): string {
-  return `/training.html#${new URLSearchParams({ code, view: '1' }).toString()}`;
+  return `${trainingCodeUrl(code)}&view=1`;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   resolveTraining,
   trainingHash,
   trainingViewUrl,
+  trainingCodeUrl,
 } from '@/utils/training/nav';
 
 /** Addresses of the training portal (`utils/training/nav.ts`). */
@@ -147,6 +148,9 @@ describe('parseTrainingHash / trainingHash', () => {
     expect(parseTrainingHash(url.slice(url.indexOf('#')))).toEqual({ code: 'К-7', view: true });
     expect(parseTrainingHash('#code=К-7&view=0')).toEqual({ code: 'К-7' });
     expect(parseTrainingHash('#code=К-7&view=true')).toEqual({ code: 'К-7' });
+    // The consultant page's «open in the training portal» link: the same step, the whole page.
+    const page = trainingCodeUrl('К-7');
+    expect(parseTrainingHash(page.slice(page.indexOf('#')))).toEqual({ code: 'К-7' });
   });
 
   it('rejects protocol-relative, absolute and relative vp, unknown portals; caps the code', () => {
