@@ -25,7 +25,9 @@ function playwrightFailures(j: any): string[] {
         const failedTry = (t.results ?? []).find((r: any) => r.error);
         if (t.status === 'unexpected' || t.status === 'flaky') {
           const msg = String(failedTry?.error?.message ?? '').replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0].slice(0, 200);
-          out.push(`e2e ${file} › ${spec.title}: ${msg}`);
+          // Where it failed: the spec's line (the error's own location, else the test's).
+          const line = failedTry?.error?.location?.line ?? spec.line;
+          out.push(`e2e ${file}${line ? `:${line}` : ''} › ${spec.title}: ${msg}`);
         }
       }
     for (const s of suite.suites ?? []) walk(s, file || s.file || s.title);

@@ -49,7 +49,44 @@ async function openTraining(ext: ExtensionBrowser, hash = ''): Promise<Page> {
 
 /** Waits until the guide in the frame recognises a step. */
 async function waitFrameStep(page: Page, stepId: string, timeout = 15_000): Promise<void> {
-  await frameOf(page).locator(`pfdo-guide[data-step="${stepId}"]`).waitFor({ state: 'attached', timeout });
+  try {
+    await frameOf(page).locator(`pfdo-guide[data-step="${stepId}"]`).waitFor({ state: 'attached', timeout });
+  } catch (e) {
+    // Say what the frame showed instead (CI prints only the error's first line).
+    const seen = await frameShows(page).catch((x: Error) => `unreadable: ${x.message.split('\n')[0]}`);
+    throw new Error(`frame never showed ${stepId} in ${timeout} ms; it shows ${seen}`, { cause: e });
+  }
+}
+
+/**
+ * Types a step code into the toolbar and presses «Показать». The frame's page first finishes
+ * its late rendering: a dialog it opens takes the focus (as the portal's Semantic UI does), and
+ * a code typed meanwhile would land in the dialog's field while «Показать» sends the old code.
+ */
+async function showCode(page: Page, code: string): Promise<void> {
+  await frameOf(page).locator('html[data-replica-ready]').waitFor({ state: 'attached', timeout: 15_000 });
+  const input = page.getByTestId('training-code');
+  await expect(async () => {
+    await input.fill(code);
+    await expect(input).toHaveValue(code, { timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'Показать' }).click();
+}
+
+/** The frame's address and its guide's attributes, for a failure message. */
+async function frameShows(page: Page): Promise<string> {
+  const f = await frame(page);
+  const inFrame = await f.evaluate(() => {
+    const g = document.querySelector('pfdo-guide');
+    const attrs = g ? [...g.attributes].map((a) => `${a.name}=${a.value}`).join(' ') : 'no pfdo-guide';
+    return `${location.pathname}${location.search} [${document.readyState}] ${attrs}`;
+  });
+  const outside = await page.evaluate(() => {
+    const code = (document.querySelector('[data-testid=training-code]') as HTMLInputElement | null)?.value;
+    const notice = document.querySelector('[data-testid=training-notice]')?.textContent ?? '';
+    return `training page ${location.hash} code=${code} notice=${notice} history=${history.length}`;
+  });
+  return `${inFrame}; ${outside}`;
 }
 
 /** The frame as a Playwright `Frame` (for evaluate). */
@@ -145,8 +182,7 @@ test('the banner is there on start, after navigations and stays outside the fram
   await page.getByTestId('training-portal-cabinet').click();
   await waitFrameStep(page, 'cabinet.login');
   await expect(banner).toBeVisible();
-  await page.getByTestId('training-code').fill('К-9');
-  await page.getByRole('button', { name: 'Показать' }).click();
+  await showCode(page, 'К-9');
   await waitFrameStep(page, 'cabinet.get-certificate');
   await expect(banner).toBeVisible();
   await page.getByTestId('training-restart').click();
@@ -312,8 +348,7 @@ test('while Автопоказ runs: large «Пауза» and «Стоп», and 
     ['К-5', 'cabinet.document-form'],
     ['К-3', 'cabinet.apply'],
   ] as const) {
-    await page.getByTestId('training-code').fill(code);
-    await page.getByRole('button', { name: 'Показать' }).click();
+    await showCode(page, code);
     await waitFrameStep(page, stepId);
     await expect(status).toHaveText(/^Через \d+ с: /);
     await expectBesidePanel(page, code);
@@ -401,8 +436,7 @@ test('«Заполнить» on the training portal uses the fictional family, n
   }
 
   // The e-mail dialog (К-7) gets the family's address too.
-  await page.getByTestId('training-code').fill('К-7');
-  await page.getByRole('button', { name: 'Показать' }).click();
+  await showCode(page, 'К-7');
   await waitFrameStep(page, 'cabinet.email');
   await frameOf(page).locator('pfdo-guide[data-target="found"]').waitFor({ state: 'attached' });
   await pressTrainingFill(page);
@@ -415,10 +449,7 @@ test('«Заполнить» on the training portal uses the fictional family, n
 test('a step by its code: К-7, к7, Т-6 via «Далее», an unknown code, #code= on load', async ({ ext }) => {
   const page = await openTraining(ext, '#portal=sgo');
   await waitFrameStep(page, 'sgo.login');
-  const show = async (code: string) => {
-    await page.getByTestId('training-code').fill(code);
-    await page.getByRole('button', { name: 'Показать' }).click();
-  };
+  const show = (code: string) => showCode(page, code);
 
   await show('К-7');
   await waitFrameStep(page, 'cabinet.email');
@@ -455,6 +486,7 @@ test('a step by its code: К-7, к7, Т-6 via «Далее», an unknown code, #
   await unknown.close();
 });
 
+
 test('browser history: back shows the previous page and step; reload keeps the page', async ({ ext }) => {
   const start = '/?reset=1&state=logged-in';
   const page = await openTraining(ext, `#portal=cabinet&vp=${encodeURIComponent(start)}`);
@@ -470,8 +502,7 @@ test('browser history: back shows the previous page and step; reload keeps the p
   const dopAddress = (await address.textContent())!;
   expect(page.url()).toContain('vp=%2Fservices%2Fdop%2F');
   // 2: a step by code.
-  await page.getByTestId('training-code').fill('К-7');
-  await page.getByRole('button', { name: 'Показать' }).click();
+  await showCode(page, 'К-7');
   await waitFrameStep(page, 'cabinet.email');
 
   await page.goBack();
