@@ -123,10 +123,10 @@ function sizes() {
     const size = statSync(join('.output', z)).size;
     row(`.output/${z}`, /-sources\.zip$/.test(z) ? `${size}` : `${size} (${(size / 1000).toFixed(0)} КБ; цель ≤ ${ZIP_GOAL / 1000} КБ)`);
   }
-  for (const portal of ['sgo', 'cabinet']) {
-    const v = out[`chrome-mv3/content-scripts/${portal}.js`];
-    if (v) row(`контент-скрипт ${portal}, gzip`, `${v.gzip} B; цель ≤ ${CONTENT_SCRIPT_GOAL} B`);
-  }
+  // One content script for both portals (the background sends it the portal's flow); the fill kit
+  // is injected on the first «Заполнить» only.
+  for (const [k, v] of Object.entries(out).filter(([k]) => k.startsWith('chrome-mv3/content-scripts/')))
+    row(`${k.slice('chrome-mv3/'.length)}, gzip`, `${v.gzip} B; цель ≤ ${CONTENT_SCRIPT_GOAL} B`);
   bundle();
   results.sizes = out;
   results.contentScripts = Object.fromEntries(Object.entries(out).filter(([k]) => k.includes('content-scripts/')));
@@ -140,8 +140,9 @@ function bundle() {
   const dir = '.tmp/bench-sourcemap';
   execSync('npx wxt build', { stdio: 'ignore', env: { ...process.env, PFDO_SOURCEMAP: '1', PFDO_OUT_DIR: dir } });
   const report: Record<string, unknown> = {};
-  for (const portal of ['sgo', 'cabinet']) {
-    const r = bundleReport(join(dir, 'chrome-mv3/content-scripts', `${portal}.js`));
+  for (const name of readdirSync(join(dir, 'chrome-mv3/content-scripts')).filter((f) => f.endsWith('.js'))) {
+    const r = bundleReport(join(dir, 'chrome-mv3/content-scripts', name));
+    const portal = name.replace(/\.js$/, '');
     console.log(`\n  Состав контент-скрипта ${portal} (${r.raw} B, ${r.gzip} B gzip): модуль — raw / gzip отдельно`);
     for (const p of r.parts.filter((p) => p.raw >= 500)) row(`    ${p.source}`, `${p.raw} / ${p.gzip}`);
     const rest = r.parts.filter((p) => p.raw < 500);

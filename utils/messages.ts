@@ -38,10 +38,10 @@ const GUIDE_STATE = {
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('tab-state:get') }),
   /**
-   * The words of the sender's portal flow and the guide's style sheet (`FlowTextAnswer`), asked once
-   * by the portal's content script at start: it carries only how steps are recognised.
+   * The sender's portal flow and the guide's style sheet (`FlowAnswer`), asked once by the
+   * portal's content script at start: it carries the guide's code only.
    */
-  z.object({ type: z.literal('flow:text') }),
+  z.object({ type: z.literal('flow:get') }),
   // No defaults here: zod 4 fills `.partial()` fields with their defaults, and a patch that
   // only hides the panel would reset the variant (and the other way round).
   z.object({

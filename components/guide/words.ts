@@ -1,6 +1,6 @@
 /**
  * The panel's longer sentences (Russian), kept out of the portals' content scripts: they come with
- * the flow's words (`FlowText.panel`, asked from the background at start, `flow:text`); the
+ * the flow (`FlowText.panel`, sent by the background at start, `flow:get`); the
  * whole flows of the training portal and the tests carry them directly. Short labels (buttons,
  * «Жду, пока страница загрузится…») and what is said when the background does not answer stay in
  * the panel's code. A sentence around a value is split in parts (`…1`, `…2`): the panel puts the

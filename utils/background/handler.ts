@@ -4,10 +4,11 @@ import { getApplicant, getChild, getScan, listChildren } from '@/utils/profile/d
 import { fillValuesFor } from '@/utils/profile/fill-values';
 import { REGIONS, regionOfFlow } from '@/utils/profile/regions';
 import { isScanType, type Child } from '@/utils/profile/schema';
-import { sgoFlow, sgoText } from '@/utils/flows/sgo';
-import { cabinetFlow, cabinetText } from '@/utils/flows/cabinet';
+import { sgoFlow } from '@/utils/flows/sgo';
+import { cabinetFlow } from '@/utils/flows/cabinet';
 import { supportTextFor } from '@/utils/guide/support';
-import type { FlowTextAnswer } from '@/utils/guide/types';
+import type { FlowAnswer } from '@/utils/guide/types';
+import { flowToWire } from '@/utils/guide/wire';
 import GUIDE_CSS from '@/components/guide/guide.css?inline';
 
 const TAB_KEY = (tabId: number) => `tab:${tabId}`;
@@ -72,8 +73,8 @@ export async function handleRequest(message: unknown, sender: SenderInfo): Promi
   switch (req.type) {
     case 'tab-state:get':
       return readTabState(tabId);
-    case 'flow:text':
-      return { ...(mustBePortal(sender) === 'sgo' ? sgoText : cabinetText), css: GUIDE_CSS } satisfies FlowTextAnswer;
+    case 'flow:get':
+      return { flow: wireFlow(mustBePortal(sender)), css: GUIDE_CSS } satisfies FlowAnswer;
     case 'tab-state:set': {
       const patch = req.state;
       return inTabOrder(tabId, async () => {
@@ -114,6 +115,14 @@ export async function handleRequest(message: unknown, sender: SenderInfo): Promi
       return true;
     }
   }
+}
+
+/** Each portal's flow as JSON text, written once per service worker's life. */
+const wired = new Map<'sgo' | 'cabinet', string>();
+function wireFlow(portal: 'sgo' | 'cabinet'): string {
+  let text = wired.get(portal);
+  if (!text) wired.set(portal, (text = flowToWire(portal === 'sgo' ? sgoFlow : cabinetFlow)));
+  return text;
 }
 
 function mustBePortal(sender: SenderInfo): 'sgo' | 'cabinet' {

@@ -12,8 +12,8 @@ import { generalActivationChecklist } from '@/utils/profile/checklist';
  *
  * Each step comes in two parts: how a page shows it (`cabinetPage`: recognition, targets, fills)
  * and what the guide says about it (`cabinetText`: title, instruction, what to look for, checklist;
- * the advice; the panel's longer sentences), joined by step id into `cabinetFlow`. The portal's content script carries only
- * `cabinetPage` and asks the background for the words at start (`flow:text`).
+ * the advice; the panel's longer sentences), joined by step id into `cabinetFlow`. The portals' content script
+ * carries no flow: the background sends it `cabinetFlow` at start (`flow:get`, utils/guide/wire.ts).
  */
 
 const LOGIN = /^\/(?:login|accounts\/login)\/?$/i;
@@ -238,7 +238,7 @@ export const cabinetPage: PageFlow = {
   ],
 };
 
-/** The words of the cabinet flow (`FlowText`): asked from the background by the portal's content script. */
+/** The words of the cabinet flow (`FlowText`): sent by the background with the steps (`flow:get`). */
 export const cabinetText: FlowText = {
   panel: PANEL_WORDS,
   portal: 'Личный кабинет граждан Кемеровской области',

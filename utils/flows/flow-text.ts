@@ -2,8 +2,8 @@
  * A flow's words and how they join its steps. Each flow file (`sgo.ts`, `cabinet.ts`) keeps the
  * steps as a page needs them (`PageFlow`: recognition, targets, fills) apart from their words
  * (`FlowText`), and joins them into the whole `Flow` for everybody else (background, pages,
- * training portal, tests). The portals' content scripts carry only the `PageFlow` and ask the
- * background for the words once, at start (`flow:text`, answered for the sender's portal).
+ * training portal, tests). The portals' content script carries no flow: the background sends it
+ * the whole flow of its portal at start (`flow:get`).
  */
 import type { Flow, FlowText, PageFlow, StepText } from '@/utils/guide/types';
 
@@ -19,17 +19,4 @@ export const NO_TEXT = 'Подсказка к шагу не загрузилас
 export function withText(page: PageFlow, text: Omit<FlowText, 'panel'> & Partial<Pick<FlowText, 'panel'>> = { portal: '', steps: {}, advice: [] }): Flow {
   const words = (id: string): StepText => text.steps[id] ?? { title: '', instruction: NO_TEXT };
   return { ...page, portal: text.portal, advice: text.advice, panel: text.panel ?? {}, steps: page.steps.map((s) => ({ ...s, ...words(s.id) })) };
-}
-
-/**
- * Puts the words into a flow made by {@link withText} in place (its step objects keep their
- * identity, so a step the engine holds gets its words too).
- * @param flow the flow the guide runs
- * @param text the words the background answered with (`flow:text`)
- */
-export function addText(flow: Flow, text: FlowText): void {
-  flow.portal = text.portal;
-  flow.advice = text.advice;
-  flow.panel = text.panel;
-  for (const s of flow.steps) Object.assign(s, text.steps[s.id]);
 }

@@ -11,8 +11,8 @@ import { generalActivationChecklist } from '@/utils/profile/checklist';
  *
  * Each step comes in two parts: how a page shows it (`sgoPage`: recognition, targets, fills)
  * and what the guide says about it (`sgoText`: title, instruction, what to look for, checklist;
- * the advice; the panel's longer sentences), joined by step id into `sgoFlow`. The portal's content script carries only
- * `sgoPage` and asks the background for the words at start (`flow:text`).
+ * the advice; the panel's longer sentences), joined by step id into `sgoFlow`. The portals' content script
+ * carries no flow: the background sends it `sgoFlow` at start (`flow:get`, utils/guide/wire.ts).
  */
 
 /** `/angular/...` in the known builds, `/app/...` in newer ones (portals.md §1.1). */
@@ -156,7 +156,7 @@ export const sgoPage: PageFlow = {
   ],
 };
 
-/** The words of the sgo flow (`FlowText`): asked from the background by the portal's content script. */
+/** The words of the sgo flow (`FlowText`): sent by the background with the steps (`flow:get`). */
 export const sgoText: FlowText = {
   panel: PANEL_WORDS,
   portal: '«Сетевой город. Образование» (Тверская область)',

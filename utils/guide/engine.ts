@@ -150,12 +150,15 @@ export class GuideEngine {
   ) {
     this.state = new GuideState(flow);
     this.index = new PageIndex(doc);
-    // Every word the steps look for, read from the page in one walk on the first pass.
-    this.index.expect(flowKeys(flow));
   }
 
-  /** Starts observing the page; restores the per-tab state (hidden, variant) first. */
+  /**
+   * Starts observing the page; restores the per-tab state (hidden, variant) first. The flow must
+   * be whole by now (a portal's content script gets it from the background after construction).
+   */
   async start(): Promise<void> {
+    // Every word the steps look for, read from the page in one walk on the first pass.
+    this.index.expect(flowKeys(this.state.flow));
     try {
       const st = (await this.send({ type: 'tab-state:get' })) as TabState | undefined;
       // A choice the user made while the stored state was on its way wins over it.

@@ -1,6 +1,6 @@
 import { effect } from '@preact/signals-core';
-import type { Flow, FlowTextAnswer, PageFlow } from './types';
-import { addText, withText } from '@/utils/flows/flow-text';
+import type { Flow, FlowAnswer } from './types';
+import { flowFromWire } from './wire';
 import { GuideEngine, type GuideStats, type Send } from './engine';
 import { Highlight, RING_PAD, RING_PAD_LARGE } from './highlight';
 import { FieldMask } from './mask';
@@ -32,9 +32,9 @@ export interface MountOptions {
   /** Offer «Сохранить описание страницы для поддержки» (default true; the training portal turns it off). */
   pageReport?: boolean;
   /**
-   * The guide's style sheet (`components/guide/guide.css`) for a whole flow (training portal).
-   * A portal's content script does not carry it: it comes with the words (`flow:text`), and the
-   * guide stays out of sight until then.
+   * The guide's style sheet (`components/guide/guide.css`) for a flow given to {@link mountGuide}
+   * (training portal). A portal's content script does not carry it: it comes with the flow
+   * (`flow:get`), and the guide stays out of sight until then.
    */
   css?: string;
 }
@@ -52,16 +52,18 @@ const UNSTYLED = ':host{display:none!important}';
  * settings (`utils/guide/presentation.ts`) as `data-large`, `data-slow`, `data-mask`
  * ("true"/"false"); the guide's styles follow these attributes. The settings are read at start
  * and followed live (popup, panel switch, other tabs).
- * @param page the portal's flow: whole (training portal, tests), or without its words (a portal's
- *   content script): then the words are asked from the background (`flow:text`) before the guide
- *   starts; if it does not answer, each step says `NO_TEXT` (utils/flows/flow-text.ts)
+ * @param given the portal's flow (training portal, tests), or null (a portal's content script): then
+ *   the flow of the sender's portal and the style sheet are asked from the background
+ *   (`flow:get`) before the guide starts; if it does not answer, the guide does not start and
+ *   stays out of sight
  * @param send messaging to the background (default: `browser.runtime.sendMessage`, errors as rejections)
  * @param options see {@link MountOptions}
  * @returns the engine, for tests
  */
-export function mountGuide(page: Flow | PageFlow, send: Send = sendToBackground, options: MountOptions = {}): GuideEngine {
-  const whole = 'portal' in page;
-  const flow: Flow = whole ? page : withText(page);
+export function mountGuide(given: Flow | null = null, send: Send = sendToBackground, options: MountOptions = {}): GuideEngine {
+  // Without a flow given, an empty one the background's answer is put into (same object: the
+  // engine and the panel hold it).
+  const flow: Flow = given ?? { id: '', portal: '', hosts: [], path: [], steps: [], advice: [], variants: [], panel: {} };
   document.querySelectorAll(HOST_TAG).forEach((old) => old.remove()); // a previous instance after an extension update
   const host = document.createElement(HOST_TAG);
   // Closed: the page's scripts cannot reach the panel's buttons or read what it shows. Our own
@@ -260,12 +262,15 @@ export function mountGuide(page: Flow | PageFlow, send: Send = sendToBackground,
     e.preventDefault();
   }
   window.addEventListener('resize', () => place(), { passive: true });
-  void loadPanelSide(flow.id).then((stored) => {
-    if (stored && chosenSide === null) {
-      chosenSide = stored;
-      place();
-    }
-  });
+  const start = () => {
+    void loadPanelSide(flow.id).then((stored) => {
+      if (stored && chosenSide === null) {
+        chosenSide = stored;
+        place();
+      }
+    });
+    void engine.start();
+  };
 
   const update = () => {
     const s = engine.state;
@@ -295,15 +300,14 @@ export function mountGuide(page: Flow | PageFlow, send: Send = sendToBackground,
   document.documentElement.append(host);
   // Work counters for `npm run bench`, in the content script's own world (invisible to the page).
   (globalThis as { pfdoGuideStats?: GuideStats }).pfdoGuideStats = engine.stats;
-  if (whole) void engine.start();
+  if (given) start();
   else
-    void send({ type: 'flow:text' })
-      .then((answer) => {
-        const { css, ...text } = answer as FlowTextAnswer;
-        addText(flow, text);
-        if (typeof css === 'string') style.textContent = css;
-      }, () => undefined)
-      .finally(() => void engine.start());
+    void send({ type: 'flow:get' }).then((answer) => {
+      const { flow: text, css } = answer as FlowAnswer;
+      Object.assign(flow, flowFromWire(text));
+      style.textContent = css;
+      start();
+    }, () => undefined /* no flow (extension reloading): nothing starts, nothing shows */);
   return engine;
 }
 

@@ -129,8 +129,7 @@ export interface Step {
 
 /**
  * The words of a step: everything the panel says about it beyond its code. Kept apart from how
- * the step is recognised (`PageStep`): the portals' content scripts carry no words and ask the
- * background for them (`flow:text`, utils/flows/flow-text.ts).
+ * the step is recognised (`PageStep`), each in its own table of the flow file (utils/flows/flow-text.ts).
  */
 export type StepText = Pick<Step, 'title' | 'instruction' | 'lookFor' | 'checklist'>;
 
@@ -149,15 +148,17 @@ export interface FlowText {
 }
 
 /**
- * The background's answer to `flow:text`: the sender's portal's words and the guide's style sheet
- * (`components/guide/guide.css`, the text of a `<style>` for the guide's shadow root), which the
- * content scripts do not carry either (≈ 2 KB gzipped each).
+ * The background's answer to `flow:get`: the sender's portal's whole flow and the guide's style
+ * sheet (`components/guide/guide.css`, the text of a `<style>` for the guide's shadow root). The
+ * content script carries neither: it is the guide's code only, the same for both portals.
  */
-export interface FlowTextAnswer extends FlowText {
+export interface FlowAnswer {
+  /** The flow as JSON text (`utils/guide/wire.ts`: regular expressions kept). */
+  flow: string;
   css: string;
 }
 
-/** A flow without its words ({@link FlowText}): what a portal's content script carries. */
+/** A flow without its words ({@link FlowText}): how a flow file keeps its steps apart from what they say. */
 export interface PageFlow extends Omit<Flow, 'portal' | 'advice' | 'steps' | 'panel'> {
   steps: PageStep[];
 }

@@ -7,7 +7,9 @@ import { answerMessage } from '@/utils/background/answer';
 import { saveApplicant, saveChild, saveScan, deleteAllData } from '@/utils/profile/db';
 import { FAMILY, SCAN_PNG_BASE64 } from '../../support/family';
 import { sgoFlow } from '@/utils/flows/sgo';
-import type { FlowText, FlowTextAnswer } from '@/utils/guide/types';
+import { cabinetFlow } from '@/utils/flows/cabinet';
+import type { FlowAnswer } from '@/utils/guide/types';
+import { flowFromWire } from '@/utils/guide/wire';
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -62,17 +64,16 @@ describe('background request handler', () => {
     await expect(handleRequest({ ...req, targetState: 'nonsense' }, sender)).rejects.toThrow('Неверный запрос');
   });
 
-  it('flow words and the guide’s style sheet: the sender’s portal flow only (the message names no portal); from elsewhere refused', async () => {
-    const sgo = (await handleRequest({ type: 'flow:text' }, SGO)) as FlowText;
-    const cabinet = (await handleRequest({ type: 'flow:text' }, CABINET)) as FlowText;
-    expect(sgo.steps['sgo.login'].title).toBe(sgoFlow.steps.find((s) => s.id === 'sgo.login')!.title);
-    expect(Object.keys(sgo.steps).every((id) => id.startsWith('sgo.'))).toBe(true);
-    expect(Object.keys(cabinet.steps).every((id) => id.startsWith('cabinet.'))).toBe(true);
-    // With the words, the guide's style sheet (the content scripts do not carry it).
-    expect((sgo as FlowTextAnswer).css).toContain('.pfdo-panel');
-    expect((cabinet as FlowTextAnswer).css).toBe((sgo as FlowTextAnswer).css);
-    await expect(handleRequest({ type: 'flow:text' }, { extensionPage: true })).rejects.toThrow();
-    await expect(handleRequest({ type: 'flow:text' }, { ...SGO, frameId: 3 })).rejects.toThrow();
+  it('the flow and the guide’s style sheet: the sender’s portal flow only (the message names no portal); from elsewhere refused', async () => {
+    const sgo = (await handleRequest({ type: 'flow:get' }, SGO)) as FlowAnswer;
+    const cabinet = (await handleRequest({ type: 'flow:get' }, CABINET)) as FlowAnswer;
+    expect(flowFromWire(sgo.flow)).toEqual(sgoFlow);
+    expect(flowFromWire(cabinet.flow)).toEqual(cabinetFlow);
+    // With the flow, the guide's style sheet (the content script carries neither).
+    expect(sgo.css).toContain('.pfdo-panel');
+    expect(cabinet.css).toBe(sgo.css);
+    await expect(handleRequest({ type: 'flow:get' }, { extensionPage: true })).rejects.toThrow();
+    await expect(handleRequest({ type: 'flow:get' }, { ...SGO, frameId: 3 })).rejects.toThrow();
   });
 
   it('keeps per-tab guide state (hidden, variant) apart for each tab', async () => {

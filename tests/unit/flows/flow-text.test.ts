@@ -4,6 +4,7 @@ import { sgoFlow, sgoPage, sgoText } from '@/utils/flows/sgo';
 import { cabinetFlow, cabinetPage, cabinetText } from '@/utils/flows/cabinet';
 import { NO_TEXT, withText } from '@/utils/flows/flow-text';
 import { mountGuide } from '@/utils/guide/mount';
+import { flowFromWire, flowToWire } from '@/utils/guide/wire';
 import type { Request } from '@/utils/messages';
 
 describe('flow words apart from the steps (utils/flows/flow-text.ts)', () => {
@@ -32,32 +33,50 @@ describe('flow words apart from the steps (utils/flows/flow-text.ts)', () => {
     expect(flow.steps[0]).toMatchObject({ title: '', instruction: NO_TEXT });
   });
 
-  it('a content script asks the background for the words and the style sheet first, then starts the guide with them; without an answer it still starts, out of sight', async () => {
+  it('the content script asks the background for the flow and the style sheet first, then starts the guide with them; without an answer nothing starts or shows', async () => {
     for (const answer of [true, false]) {
       document.body.innerHTML = '<p>page</p>';
       const asked: string[] = [];
       const send = vi.fn(async (m: Request) => {
         asked.push(m.type);
-        if (m.type === 'flow:text') {
+        if (m.type === 'flow:get') {
           if (!answer) throw new Error('Extension context invalidated.');
-          return { ...cabinetText, css: '.pfdo-panel{color:red}' };
+          return { flow: flowToWire(cabinetFlow), css: '.pfdo-panel{color:red}' };
         }
         if (m.type === 'tab-state:get') return { hidden: false, variant: 'parent' };
         return undefined;
       });
       let root: ShadowRoot | null = null;
-      const engine = mountGuide(cabinetPage, send, { watchSettings: false, onRoot: (r) => (root = r) });
-      // Until the style sheet has come with the words, nothing of the guide shows.
+      const engine = mountGuide(null, send, { watchSettings: false, onRoot: (r) => (root = r) });
+      // Until the style sheet has come with the flow, nothing of the guide shows.
       expect(root!.querySelector('style')!.textContent).toContain('display:none');
-      await vi.waitFor(() => expect(asked).toContain('tab-state:get'));
-      expect(asked.slice(0, 2)).toEqual(['flow:text', 'tab-state:get']);
-      const login = engine.state.flow.steps.find((s) => s.id === 'cabinet.login')!;
-      expect(login.title).toBe(answer ? 'Вход в личный кабинет' : '');
-      expect(login.instruction).toEqual(answer ? cabinetFlow.steps.find((s) => s.id === 'cabinet.login')!.instruction : NO_TEXT);
-      expect(engine.state.flow.portal).toBe(answer ? cabinetFlow.portal : '');
-      expect(root!.querySelector('style')!.textContent).toBe(answer ? '.pfdo-panel{color:red}' : ':host{display:none!important}');
+      if (answer) {
+        await vi.waitFor(() => expect(asked).toContain('tab-state:get'));
+        expect(asked.slice(0, 2)).toEqual(['flow:get', 'tab-state:get']);
+        // The whole flow, regular expressions included (the login page is known by its path).
+        expect(engine.state.flow).toEqual(cabinetFlow);
+        const login = engine.state.flow.steps.find((s) => s.id === 'cabinet.login')!;
+        expect(login.when?.path).toBeInstanceOf(RegExp);
+        expect(root!.querySelector('style')!.textContent).toBe('.pfdo-panel{color:red}');
+      } else {
+        await new Promise((r) => setTimeout(r, 20));
+        expect(asked).toEqual(['flow:get']);
+        expect(engine.state.flow.steps).toEqual([]);
+        expect(root!.querySelector('style')!.textContent).toBe(':host{display:none!important}');
+      }
       expect(engine.state.flow).not.toHaveProperty('css');
       engine.stop();
     }
+  });
+
+  it('a flow written for the content script reads back equal, regular expressions and all (utils/guide/wire.ts)', () => {
+    for (const flow of [sgoFlow, cabinetFlow]) {
+      const back = flowFromWire(flowToWire(flow));
+      expect(back).toEqual(flow);
+      const paths = (f: typeof flow) => f.steps.flatMap((s) => [s.when?.path, s.when?.notPath]).filter(Boolean).map(String);
+      expect(paths(back).length).toBeGreaterThan(0);
+      expect(paths(back)).toEqual(paths(flow));
+    }
+    expect(() => flowFromWire('{"id":')).toThrow(SyntaxError);
   });
 });
