@@ -25,7 +25,7 @@ function minifyReplicaScript(file: string, code: string): string {
 /**
  * WXT configuration. The manifest asks for the fewest permissions the code uses:
  * `storage` (per-tab guide state and the chosen child), `scripting` (the page description for
- * support, made only on the user's request) and host permissions for exactly the two portals. Profiles live in the extension's own IndexedDB.
+ * support and the fill kit, both only on the user's request) and host permissions for exactly the two portals. Profiles live in the extension's own IndexedDB.
  */
 export default defineConfig({
   manifestVersion: 3,
@@ -34,8 +34,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ru',
-    // `scripting`: only to describe a portal page when the user asks for «Сохранить описание
-    // страницы для поддержки» (report.html injects page-report.js into that tab).
+    // `scripting`: only on the user's request — to describe a portal page for «Сохранить описание
+    // страницы для поддержки» (report.html injects page-report.js into that tab), and on the first
+    // «Заполнить» of a page (the background injects fill-kit.js into the guide's world).
     permissions: ['storage', 'scripting'],
     host_permissions: ['https://sgo.tvobr.ru/*', 'https://cabinet.ruobr.ru/*'],
     action: { default_title: '__MSG_extActionTitle__' },

@@ -19,6 +19,11 @@ test('Chrome manifest: Russian name from _locales/ru, icons, exactly the allowed
   expect(m.optional_permissions ?? []).toEqual([]);
   for (const size of ['16', '48', '128']) expect(existsSync(join('.output/chrome-mv3', m.icons[size]))).toBe(true);
   for (const cs of m.content_scripts) expect(ALLOWED.host_permissions).toEqual(expect.arrayContaining(cs.matches));
+  // One content script, the guide, on both portals; the fill kit is injected on the first
+  // «Заполнить» only and is no resource a page could load (or detect the extension by).
+  expect(m.content_scripts.map((cs: { js: string[] }) => cs.js)).toEqual([['content-scripts/guide.js']]);
+  expect(existsSync('.output/chrome-mv3/fill-kit.js')).toBe(true);
+  expect(JSON.stringify(m.web_accessible_resources ?? [])).not.toContain('fill-kit');
   // Chrome 109 (the last for Windows 7/8) is the oldest supported, and the README says so.
   expect(m.minimum_chrome_version).toBe('109');
   expect(readFileSync('README.md', 'utf8')).toMatch(/Chrome[^\n]*109/);

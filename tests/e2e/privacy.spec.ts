@@ -189,6 +189,8 @@ test('the portal page sees no profile data before «Заполнить», and on
   expect(found.filter(([, secret]) => !filled.includes(secret))).toEqual([]);
   // and the window, cookies and local storage still hold none of them
   expect(found.filter(([where]) => ['window', 'cookie', 'localStorage'].includes(where))).toEqual([]);
+  // The fill kit, injected on the press, lives in the guide's world only: the page sees none of it.
+  expect(await page.evaluate(() => Object.keys(window).filter((k) => /pfdo/i.test(k)))).toEqual([]);
   await page.close();
 });
 

@@ -87,6 +87,11 @@ export async function handleRequest(message: unknown, sender: SenderInfo): Promi
       return fillChildren(mustBePortal(sender), await readTabState(tabId));
     case 'fill:values':
       return fillValues(mustBePortal(sender), req.childId, req.keys);
+    case 'fill:kit':
+      mustBePortal(sender);
+      // Into the guide's own world (the default ISOLATED one), the sender's frame only.
+      await browser.scripting.executeScript({ target: { tabId: tabId!, frameIds: [sender.frameId ?? 0] }, files: ['/fill-kit.js'] });
+      return true;
     case 'open-consultant':
       await browser.tabs.create({ url: browser.runtime.getURL('/consultant.html') });
       return true;

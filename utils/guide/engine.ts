@@ -4,7 +4,8 @@ import type { FillChild, FillChildrenResponse, FillValuesResponse, Request, TabS
 import { flowKeys, recognise, recogniseDetailed, stepById } from './recognise';
 import { locate, locateOpener } from './locate';
 import { Highlight } from './highlight';
-import { fillFields, undoFill, type FillOutcome, type UndoEntry } from './fill';
+import type { FillOutcome, UndoEntry } from './fill';
+import { loadKit, type FillKit } from './kit';
 import { pageIsLoading } from './loading';
 import { OBSERVE, PageIndex, withIndex } from './page-index';
 
@@ -499,6 +500,15 @@ export class GuideEngine {
 
   private fillBusy = false;
 
+  /** The fill kit (`./kit.ts`) once loaded: before the first «Заполнить», null. */
+  kit: FillKit | null = null;
+
+  /**
+   * Where the fill kit comes from: by default the background injects it into this world
+   * (`fill:kit`); the training portal and tests give it directly.
+   */
+  kitSource: () => Promise<FillKit> = () => loadKit(this.send);
+
   private async fillNow(step: Step): Promise<void> {
     const s = this.state;
     const say = (message: string) =>
@@ -517,7 +527,10 @@ export class GuideEngine {
         else say((s.fillChildren.value?.length ? s.flow.panel?.chooseChild : s.flow.panel?.noProfile) ?? '');
         return;
       }
-      res = (await this.send({ type: 'fill:values', childId, keys })) as FillValuesResponse;
+      // The values and, on the first press, the kit (asked together: one wait, not two).
+      const [values, kit] = await Promise.all([this.send({ type: 'fill:values', childId, keys }), this.kit ?? this.kitSource()]);
+      res = values as FillValuesResponse;
+      this.kit = kit;
     } catch {
       say('Расширение было обновлено. Перезагрузите страницу и нажмите «Заполнить» ещё раз.');
       return;
@@ -529,11 +542,12 @@ export class GuideEngine {
     const already = new Set<Element>(this.undo.map((u) => u.el));
     const log: UndoEntry[] = [];
     let outcomes: FillOutcome[];
+    const kit = this.kit!;
     try {
-      outcomes = fillFields(step.fill!, res.values, res.scan, this.doc, log).outcomes;
+      outcomes = kit.fillFields(step.fill!, res.values, res.scan, this.doc, log).outcomes;
     } catch {
       try {
-        undoFill(log);
+        kit.undoFill(log);
       } catch {
         /* the page keeps throwing: nothing more we can do */
       }
@@ -557,7 +571,8 @@ export class GuideEngine {
 
   /** Puts back what «Заполнить» changed (the values before the first fill of this step). */
   undoFill(): void {
-    undoFill(this.undo);
+    // Something to undo means a fill ran, so the kit is there.
+    if (this.undo.length) this.kit?.undoFill(this.undo);
     const undone = new Set<Element>(this.undo.map((u) => u.el));
     this.undo = [];
     this.filledValues = [];

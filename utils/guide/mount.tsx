@@ -3,7 +3,8 @@ import type { Flow, FlowAnswer } from './types';
 import { flowFromWire } from './wire';
 import { GuideEngine, type GuideStats, type Send } from './engine';
 import { Highlight, RING_PAD, RING_PAD_LARGE } from './highlight';
-import { FieldMask } from './mask';
+import type { FieldMask } from './mask';
+import type { FillKit } from './kit';
 import { DEFAULT_PRESENTATION, loadPresentation, savePresentation, watchPresentation, type Presentation } from './presentation';
 import { renderLive, type PanelLayout } from '@/components/guide/Panel';
 import { candidates, fits, panelSizes, type Box, type Candidate, type PanelMode, type Side } from './placement';
@@ -37,6 +38,11 @@ export interface MountOptions {
    * (`flow:get`), and the guide stays out of sight until then.
    */
   css?: string;
+  /**
+   * The fill kit, bundled (training portal, tests). Without it, the background injects it on the
+   * first «Заполнить» (`utils/guide/kit.ts`).
+   */
+  kit?: FillKit;
 }
 
 /** The guide's style until its style sheet has come: nothing of it shows (no unstyled panel on the portal's page). */
@@ -98,10 +104,13 @@ export function mountGuide(given: Flow | null = null, send: Send = sendToBackgro
     ring = r;
     place();
   });
-  const mask = new FieldMask(layer);
   let show: Presentation = options.presentation ?? DEFAULT_PRESENTATION;
   const engine = new GuideEngine(flow, highlight, send, () => update(), document, host);
   engine.canReport = options.pageReport ?? true;
+  const kit = options.kit;
+  if (kit) engine.kitSource = async () => kit;
+  // The «Демонстрация» covers come with the fill kit: there is nothing to cover before a fill.
+  let mask: FieldMask | null = null;
   /** Reflects the settings on our own host and shadow elements only (never on the portal's). */
   const apply = (p: Presentation) => {
     show = p;
@@ -109,7 +118,7 @@ export function mountGuide(given: Flow | null = null, send: Send = sendToBackgro
     setAttr(host, 'data-slow', String(p.slow));
     setAttr(host, 'data-mask', String(p.mask));
     highlight.setPadding(p.large ? RING_PAD_LARGE : RING_PAD);
-    mask.setEnabled(p.mask);
+    mask?.setEnabled(p.mask);
     update();
   };
   const setMask = (on: boolean) => {
@@ -283,11 +292,19 @@ export function mountGuide(given: Flow | null = null, send: Send = sendToBackgro
     if (!host.isConnected) document.documentElement.append(host);
     renderPanel();
     place();
-    mask.schedule(); // the page changed: fields may have moved or gone
+    mask?.schedule(); // the page changed: fields may have moved or gone
   };
   live = renderLive(ui, () => ({ engine, show: { mask: show.mask, setMask }, layout: layout() }));
-  // Covers follow the filled fields at once (same task as the fill, before the next paint).
-  effect(() => mask.setFields(engine.filled.value));
+  // Covers follow the filled fields at once (same task as the fill, before the next paint). Fields
+  // are only ever filled by the kit, so it is there when the first ones come.
+  effect(() => {
+    const fields = engine.filled.value;
+    if (!mask && fields.length && engine.kit) {
+      mask = new engine.kit.FieldMask(layer);
+      mask.setEnabled(show.mask);
+    }
+    mask?.setFields(fields);
+  });
   apply(show);
   if (options.watchSettings !== false) {
     let changed = false; // a change that arrives while the first read is on its way wins over it

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { sgoFlow } from '@/utils/flows/sgo';
 import { cabinetFlow } from '@/utils/flows/cabinet';
 import { mountGuide } from '@/utils/guide/mount';
+import { FILL_KIT } from '@/utils/guide/fill-kit';
 import GUIDE_CSS from '@/components/guide/guide.css?inline';
 import type { GuideEngine } from '@/utils/guide/engine';
 import { loadPresentation, watchPresentation, DEFAULT_PRESENTATION, type Presentation } from '@/utils/guide/presentation';
@@ -65,6 +66,8 @@ export function startTrainingGuide(): GuideEngine | null {
     // The description is made of a portal page in its own tab; the training pages are ours.
     pageReport: false,
     css: GUIDE_CSS,
+    // The training pages are the extension's own (no injection there): the kit comes bundled.
+    kit: FILL_KIT,
   });
   let settings: Presentation = DEFAULT_PRESENTATION;
   // On/off and «Пауза» come from the training page only; the stored settings give the pause length

@@ -1,0 +1,10 @@
+/**
+ * The fill kit itself (see `./kit.ts`): bundled where size does not matter (the training
+ * portal, tests) and built alone as `/fill-kit.js` for the portals (`entrypoints/fill-kit.ts`).
+ */
+import { fillFields, undoFill } from './fill';
+import { FieldMask } from './mask';
+import type { FillKit } from './kit';
+
+/** «Заполнить», its undo, and the «Демонстрация» covers. */
+export const FILL_KIT: FillKit = { fillFields, undoFill, FieldMask };
