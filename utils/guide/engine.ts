@@ -103,36 +103,42 @@ export class GuideState {
  */
 export class GuideEngine {
   readonly state: GuideState;
-  private observer: MutationObserver | null = null;
-  private pending: ReturnType<typeof setTimeout> | null = null;
-  private lastPassAt = -Infinity;
+  #observer: MutationObserver | null = null;
+  #pending: ReturnType<typeof setTimeout> | null = null;
+  #lastPassAt = -Infinity;
   /** See {@link GuideStats}. */
   readonly stats: GuideStats = { passes: 0, skipped: 0, totalMs: 0, lastMs: 0, maxMs: 0 };
   /** What the locators ask of the page, kept current from the MutationObserver's records. */
-  private readonly index: PageIndex;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private grace: ReturnType<typeof setTimeout> | null = null;
-  private undo: UndoEntry[] = [];
+  readonly #index: PageIndex;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #grace: ReturnType<typeof setTimeout> | null = null;
+  #undo: UndoEntry[] = [];
   /**
    * Form controls «Заполнить» has set and not undone, across steps (for the «Демонстрация»
    * covers, `utils/guide/mask.ts`); controls that left the page are dropped on the next fill.
    */
   readonly filled = signal<readonly Element[]>([]);
   /** Values the last fill put into the page (in this content script only), to mask them in the panel. */
-  private filledValues: string[] = [];
-  private lastUrl = '';
+  #filledValues: string[] = [];
+  #lastUrl = '';
   /** When the page's address last changed (`performance.now()` ms). */
-  private urlSince = 0;
+  #urlSince = 0;
   /** A problem step seen on the page and not shown yet: its id and since when (ms). */
-  private pendingProblem: { id: string; since: number } | null = null;
-  private problemTimer: ReturnType<typeof setTimeout> | null = null;
-  private loaderTimer: ReturnType<typeof setTimeout> | null = null;
+  #pendingProblem: { id: string; since: number } | null = null;
+  #problemTimer: ReturnType<typeof setTimeout> | null = null;
+  #loaderTimer: ReturnType<typeof setTimeout> | null = null;
   /** The children list was asked for on this page. */
-  private childrenAsked = false;
+  #childrenAsked = false;
   /** Tab-state keys the user has set on this page (they win over the stored state read at start). */
-  private readonly touched = new Set<'hidden' | 'variant'>();
-  private readonly onUse = (e: Event) => this.used(e);
-  private readonly onNav = () => this.schedule();
+  readonly #touched = new Set<'hidden' | 'variant'>();
+  readonly #onUse = (e: Event) => this.#used(e);
+  readonly #onNav = () => this.schedule();
+
+  readonly #highlight: Highlight;
+  readonly #send: Send;
+  readonly #onChange: () => void;
+  readonly #doc: Document;
+  readonly #ownHost: Element | null;
 
   /**
    * @param flow the portal's flow
@@ -141,16 +147,14 @@ export class GuideEngine {
    * @param onChange called after every pass (the host updates `data-step` etc.)
    * @param doc the page's document
    */
-  constructor(
-    flow: Flow,
-    private highlight: Highlight,
-    private send: Send,
-    private onChange: () => void,
-    private doc: Document = document,
-    private ownHost: Element | null = null,
-  ) {
+  constructor(flow: Flow, highlight: Highlight, send: Send, onChange: () => void, doc: Document = document, ownHost: Element | null = null) {
+    this.#highlight = highlight;
+    this.#send = send;
+    this.#onChange = onChange;
+    this.#doc = doc;
+    this.#ownHost = ownHost;
     this.state = new GuideState(flow);
-    this.index = new PageIndex(doc);
+    this.#index = new PageIndex(doc);
   }
 
   /**
@@ -159,48 +163,48 @@ export class GuideEngine {
    */
   async start(): Promise<void> {
     // Every word the steps look for, read from the page in one walk on the first pass.
-    this.index.expect(flowKeys(this.state.flow));
+    this.#index.expect(flowKeys(this.state.flow));
     try {
-      const st = (await this.send({ type: 'tab-state:get' })) as TabState | undefined;
+      const st = (await this.#send({ type: 'tab-state:get' })) as TabState | undefined;
       // A choice the user made while the stored state was on its way wins over it.
       if (st) batch(() => {
-        if (!this.touched.has('hidden')) this.state.hidden.value = st.hidden;
-        if (!this.touched.has('variant')) this.state.variant.value = st.variant;
+        if (!this.#touched.has('hidden')) this.state.hidden.value = st.hidden;
+        if (!this.#touched.has('variant')) this.state.variant.value = st.variant;
       });
     } catch {
       /* background not reachable (extension reloading): keep defaults */
     }
-    this.observer = new MutationObserver((records) => this.changed(records));
-    this.observer.observe(this.doc.documentElement, OBSERVE);
-    const win = this.doc.defaultView!;
-    win.addEventListener('popstate', this.onNav);
-    win.addEventListener('hashchange', this.onNav);
-    win.addEventListener('pageshow', this.onNav);
-    this.doc.addEventListener('change', this.onUse, true);
-    this.doc.addEventListener('click', this.onUse, true);
+    this.#observer = new MutationObserver((records) => this.#changed(records));
+    this.#observer.observe(this.#doc.documentElement, OBSERVE);
+    const win = this.#doc.defaultView!;
+    win.addEventListener('popstate', this.#onNav);
+    win.addEventListener('hashchange', this.#onNav);
+    win.addEventListener('pageshow', this.#onNav);
+    this.#doc.addEventListener('change', this.#onUse, true);
+    this.#doc.addEventListener('click', this.#onUse, true);
     this.pass();
     // If nothing is recognised after the late-render window, say so instead of waiting silently.
     setTimeout(() => {
       this.state.settled.value = true;
-      this.onChange();
+      this.#onChange();
     }, TARGET_TIMEOUT_MS);
   }
 
   /** Stops observing and removes the highlight. */
   stop(): void {
-    this.observer?.disconnect();
-    const win = this.doc.defaultView!;
-    win.removeEventListener('popstate', this.onNav);
-    win.removeEventListener('hashchange', this.onNav);
-    win.removeEventListener('pageshow', this.onNav);
-    this.doc.removeEventListener('change', this.onUse, true);
-    this.doc.removeEventListener('click', this.onUse, true);
-    if (this.timer) clearTimeout(this.timer);
-    if (this.grace) clearTimeout(this.grace);
-    if (this.pending) clearTimeout(this.pending);
-    if (this.problemTimer) clearTimeout(this.problemTimer);
-    if (this.loaderTimer) clearTimeout(this.loaderTimer);
-    this.highlight.clear();
+    this.#observer?.disconnect();
+    const win = this.#doc.defaultView!;
+    win.removeEventListener('popstate', this.#onNav);
+    win.removeEventListener('hashchange', this.#onNav);
+    win.removeEventListener('pageshow', this.#onNav);
+    this.#doc.removeEventListener('change', this.#onUse, true);
+    this.#doc.removeEventListener('click', this.#onUse, true);
+    if (this.#timer) clearTimeout(this.#timer);
+    if (this.#grace) clearTimeout(this.#grace);
+    if (this.#pending) clearTimeout(this.#pending);
+    if (this.#problemTimer) clearTimeout(this.#problemTimer);
+    if (this.#loaderTimer) clearTimeout(this.#loaderTimer);
+    this.#highlight.clear();
   }
 
   /**
@@ -209,11 +213,11 @@ export class GuideEngine {
    * since the last pass. Nothing is scheduled while the page does not change.
    */
   schedule(): void {
-    if (this.pending) return;
-    const wait = this.lastPassAt + MIN_PASS_GAP_MS - performance.now();
+    if (this.#pending) return;
+    const wait = this.#lastPassAt + MIN_PASS_GAP_MS - performance.now();
     if (wait <= 0) return this.pass();
-    this.pending = setTimeout(() => {
-      this.pending = null;
+    this.#pending = setTimeout(() => {
+      this.#pending = null;
       this.pass();
     }, wait);
   }
@@ -224,34 +228,34 @@ export class GuideEngine {
    * the same; then the ring is redrawn only if it cannot tell by itself that its target moved
    * (`Highlight.pageChanged`).
    */
-  private changed(records: MutationRecord[]): void {
-    const theirs = this.pageRecords(records);
+  #changed(records: MutationRecord[]): void {
+    const theirs = this.#pageRecords(records);
     if (!theirs.length) return;
     const t0 = performance.now();
-    const matters = this.index.note(theirs) || this.doc.defaultView!.location.href !== this.lastUrl;
+    const matters = this.#index.note(theirs) || this.#doc.defaultView!.location.href !== this.#lastUrl;
     const ms = performance.now() - t0;
     this.stats.totalMs += ms;
-    if (matters || this.pending) return this.schedule();
+    if (matters || this.#pending) return this.schedule();
     this.stats.skipped++;
     this.stats.lastMs = ms;
-    this.highlight.pageChanged();
+    this.#highlight.pageChanged();
   }
 
   /** The records of changes to the page itself (not to the guide's own host element). */
-  private pageRecords(records: MutationRecord[]): MutationRecord[] {
-    const own = this.ownHost;
+  #pageRecords(records: MutationRecord[]): MutationRecord[] {
+    const own = this.#ownHost;
     return own ? records.filter((r) => r.target !== own && !own.contains(r.target)) : records;
   }
 
   /** One recognition pass: which step, which control, what the panel says. */
   pass(): void {
     const t0 = performance.now();
-    this.lastPassAt = t0;
+    this.#lastPassAt = t0;
     try {
-      const waiting = this.pageRecords(this.observer?.takeRecords() ?? []);
-      if (waiting.length) this.index.note(waiting);
+      const waiting = this.#pageRecords(this.#observer?.takeRecords() ?? []);
+      if (waiting.length) this.#index.note(waiting);
       // The page as the page model keeps it between passes (page-index.ts).
-      withIndex(this.index, () => this.recognitionPass());
+      withIndex(this.#index, () => this.#recognitionPass());
     } finally {
       const ms = performance.now() - t0;
       this.stats.passes++;
@@ -261,68 +265,68 @@ export class GuideEngine {
     }
   }
 
-  private recognitionPass(): void {
+  #recognitionPass(): void {
     const s = this.state;
-    const url = this.doc.defaultView!.location.href;
+    const url = this.#doc.defaultView!.location.href;
     const now = performance.now();
-    if (url !== this.lastUrl && this.lastUrl !== '') this.urlSince = now;
-    const found = recogniseDetailed(s.flow, this.doc, url);
+    if (url !== this.#lastUrl && this.#lastUrl !== '') this.#urlSince = now;
+    const found = recogniseDetailed(s.flow, this.#doc, url);
     let step = found.step;
     if (s.tied.value.length !== found.tied.length || s.tied.value.some((t, i) => t !== found.tied[i])) s.tied.value = found.tied;
     const current = s.recognised.value;
     // A page that says it is loading is no step yet (the half-rendered page misleads), for at
     // most LOADER_MAX_WAIT_MS on one address. Asked only when the step would change.
-    if (step?.id !== current?.id && now - this.urlSince < LOADER_MAX_WAIT_MS && pageIsLoading(this.doc)) {
-      this.loaderTimer ??= setTimeout(() => {
-        this.loaderTimer = null;
+    if (step?.id !== current?.id && now - this.#urlSince < LOADER_MAX_WAIT_MS && pageIsLoading(this.#doc)) {
+      this.#loaderTimer ??= setTimeout(() => {
+        this.#loaderTimer = null;
         this.pass();
-      }, LOADER_MAX_WAIT_MS - (now - this.urlSince) + 10);
+      }, LOADER_MAX_WAIT_MS - (now - this.#urlSince) + 10);
       s.loading.value = true;
-      if (url !== this.lastUrl) this.show(null, url);
-      this.point();
-      this.onChange();
+      if (url !== this.#lastUrl) this.#show(null, url);
+      this.#point();
+      this.#onChange();
       return;
     }
     s.loading.value = false;
     // A problem step is shown only once the page has shown it for PROBLEM_DELAY_MS.
     if (step?.problem && step.id !== current?.id) {
-      if (this.pendingProblem?.id !== step.id) this.pendingProblem = { id: step.id, since: now };
-      const left = PROBLEM_DELAY_MS - (now - this.pendingProblem.since);
+      if (this.#pendingProblem?.id !== step.id) this.#pendingProblem = { id: step.id, since: now };
+      const left = PROBLEM_DELAY_MS - (now - this.#pendingProblem.since);
       if (left > 0) {
-        this.problemTimer ??= setTimeout(() => {
-          this.problemTimer = null;
+        this.#problemTimer ??= setTimeout(() => {
+          this.#problemTimer = null;
           this.pass();
         }, left + 10);
-        step = url === this.lastUrl ? current : null;
+        step = url === this.#lastUrl ? current : null;
       }
     } else if (!step?.problem) {
-      this.pendingProblem = null;
+      this.#pendingProblem = null;
     }
-    if (!step && current && url === this.lastUrl) {
+    if (!step && current && url === this.#lastUrl) {
       // Part of the page is being re-rendered: keep the step for a moment instead of flickering.
-      this.grace ??= setTimeout(() => {
-        this.grace = null;
-        if (!recognise(s.flow, this.doc, this.doc.defaultView!.location.href)) {
+      this.#grace ??= setTimeout(() => {
+        this.#grace = null;
+        if (!recognise(s.flow, this.#doc, this.#doc.defaultView!.location.href)) {
           s.recognised.value = null;
           this.pass();
         }
       }, GRACE_MS);
-      this.point();
-      this.onChange();
+      this.#point();
+      this.#onChange();
       return;
     }
-    if (this.grace) {
-      clearTimeout(this.grace);
-      this.grace = null;
+    if (this.#grace) {
+      clearTimeout(this.#grace);
+      this.#grace = null;
     }
-    if (step?.id !== current?.id || url !== this.lastUrl) this.show(step, url);
-    if (s.shown.value?.fill && !this.childrenAsked) void this.loadChildren();
-    this.point();
-    this.onChange();
+    if (step?.id !== current?.id || url !== this.#lastUrl) this.#show(step, url);
+    if (s.shown.value?.fill && !this.#childrenAsked) void this.loadChildren();
+    this.#point();
+    this.#onChange();
   }
 
   /** Shows a (new) recognised step; a change of step resets what belonged to the old one. */
-  private show(step: Step | null, url: string): void {
+  #show(step: Step | null, url: string): void {
     const s = this.state;
     const changedStep = step?.id !== s.recognised.value?.id;
     batch(() => {
@@ -334,59 +338,59 @@ export class GuideEngine {
         s.fillOutcomes.value = null;
         s.fillMessage.value = null;
         s.adviceOpen.value = null;
-        this.undo = [];
+        this.#undo = [];
       }
     });
-    this.lastUrl = url;
+    this.#lastUrl = url;
   }
 
   /** Highlights the shown step's current control, or starts the one-shot "not found" timer. */
-  private point(): void {
+  #point(): void {
     const s = this.state;
     const step = s.shown.value;
     const targets = step ? [step.target, ...(step.then ?? [])].filter(Boolean) : [];
     if (!step || !targets.length || s.hidden.value) {
-      this.highlight.clear();
-      this.setTarget('none');
+      this.#highlight.clear();
+      this.#setTarget('none');
       return;
     }
     const idx = Math.min(s.thenIndex.value, targets.length - 1);
-    const el = locate(targets[idx], this.doc);
+    const el = locate(targets[idx], this.#doc);
     if (el) {
-      this.highlight.follow(el);
-      this.setTarget('found');
+      this.#highlight.follow(el);
+      this.#setTarget('found');
       return;
     }
     // Hidden in a closed menu, tab or block: outline what opens it (issue 9 §5).
-    const via = locateOpener(targets[idx], this.doc);
+    const via = locateOpener(targets[idx], this.#doc);
     if (via) {
-      this.highlight.follow(via.opener);
-      this.setTarget('opener');
+      this.#highlight.follow(via.opener);
+      this.#setTarget('opener');
       return;
     }
-    this.highlight.clear();
+    this.#highlight.clear();
     if (s.targetState.value === 'missing') return;
-    this.setTarget('searching');
-    this.timer ??= setTimeout(() => {
-      this.timer = null;
+    this.#setTarget('searching');
+    this.#timer ??= setTimeout(() => {
+      this.#timer = null;
       if (s.targetState.value === 'searching') {
         s.targetState.value = 'missing';
-        this.onChange();
+        this.#onChange();
       }
     }, TARGET_TIMEOUT_MS);
   }
 
-  private setTarget(t: TargetState): void {
-    if (t !== 'searching' && this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
+  #setTarget(t: TargetState): void {
+    if (t !== 'searching' && this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
     }
     this.state.targetState.value = t;
   }
 
   /** A click or change on the highlighted control moves the pointer to the step's next control. */
-  private used(e: Event): void {
-    const cur = this.highlight.current;
+  #used(e: Event): void {
+    const cur = this.#highlight.current;
     const t = e.target as Node | null;
     if (!cur || !t || !(cur === t || cur.contains(t))) return;
     const step = this.state.shown.value;
@@ -411,8 +415,8 @@ export class GuideEngine {
       s.thenIndex.value = 0;
       s.targetState.value = 'none';
     });
-    this.point();
-    this.onChange();
+    this.#point();
+    this.#onChange();
   }
 
   /** Returns the panel to the step recognised on the page. */
@@ -423,18 +427,18 @@ export class GuideEngine {
 
   /** Hides or shows the panel and highlight; remembered for this tab across reloads. */
   setHidden(hidden: boolean): void {
-    this.touched.add('hidden');
+    this.#touched.add('hidden');
     this.state.hidden.value = hidden;
-    void this.send({ type: 'tab-state:set', state: { hidden } }).catch(() => undefined);
+    void this.#send({ type: 'tab-state:set', state: { hidden } }).catch(() => undefined);
     this.pass();
   }
 
   /** Chooses the flow variant (parent / pupil); remembered for this tab. */
   setVariant(variant: string): void {
-    this.touched.add('variant');
+    this.#touched.add('variant');
     this.state.variant.value = variant;
-    void this.send({ type: 'tab-state:set', state: { variant } }).catch(() => undefined);
-    this.onChange();
+    void this.#send({ type: 'tab-state:set', state: { variant } }).catch(() => undefined);
+    this.#onChange();
   }
 
   /**
@@ -443,10 +447,10 @@ export class GuideEngine {
    * @returns false when the background did not answer (e.g. the extension was reloaded)
    */
   async loadChildren(): Promise<boolean> {
-    this.childrenAsked = true;
+    this.#childrenAsked = true;
     const s = this.state;
     try {
-      const res = (await this.send({ type: 'fill:children' })) as FillChildrenResponse;
+      const res = (await this.#send({ type: 'fill:children' })) as FillChildrenResponse;
       batch(() => {
         s.fillChildren.value = res.children;
         s.fillChild.value = res.chosen;
@@ -454,10 +458,10 @@ export class GuideEngine {
       });
       return true;
     } catch {
-      this.childrenAsked = false; // background not reachable: ask again on the next press
+      this.#childrenAsked = false; // background not reachable: ask again on the next press
       return false;
     } finally {
-      this.onChange();
+      this.#onChange();
     }
   }
 
@@ -472,8 +476,8 @@ export class GuideEngine {
       s.fillChild.value = childId;
       s.fillMessage.value = null;
     });
-    void this.send({ type: 'tab-state:set', state: { childId } }).catch(() => undefined);
-    this.onChange();
+    void this.#send({ type: 'tab-state:set', state: { childId } }).catch(() => undefined);
+    this.#onChange();
   }
 
   /**
@@ -486,19 +490,19 @@ export class GuideEngine {
   async fill(): Promise<void> {
     const s = this.state;
     const step = s.shown.value;
-    if (!step?.fill?.length || this.fillBusy) return;
-    this.fillBusy = true;
+    if (!step?.fill?.length || this.#fillBusy) return;
+    this.#fillBusy = true;
     s.filling.value = true;
     try {
-      await this.fillNow(step);
+      await this.#fillNow(step);
     } finally {
-      this.fillBusy = false;
+      this.#fillBusy = false;
       s.filling.value = false;
-      this.onChange();
+      this.#onChange();
     }
   }
 
-  private fillBusy = false;
+  #fillBusy = false;
 
   /** The fill kit (`./kit.ts`) once loaded: before the first «Заполнить», null. */
   kit: FillKit | null = null;
@@ -507,9 +511,9 @@ export class GuideEngine {
    * Where the fill kit comes from: by default the background injects it into this world
    * (`fill:kit`); the training portal and tests give it directly.
    */
-  kitSource: () => Promise<FillKit> = () => loadKit(this.send);
+  kitSource: () => Promise<FillKit> = () => loadKit(this.#send);
 
-  private async fillNow(step: Step): Promise<void> {
+  async #fillNow(step: Step): Promise<void> {
     const s = this.state;
     const say = (message: string) =>
       batch(() => {
@@ -528,7 +532,7 @@ export class GuideEngine {
         return;
       }
       // The values and, on the first press, the kit (asked together: one wait, not two).
-      const [values, kit] = await Promise.all([this.send({ type: 'fill:values', childId, keys }), this.kit ?? this.kitSource()]);
+      const [values, kit] = await Promise.all([this.#send({ type: 'fill:values', childId, keys }), this.kit ?? this.kitSource()]);
       res = values as FillValuesResponse;
       this.kit = kit;
     } catch {
@@ -539,12 +543,12 @@ export class GuideEngine {
       say(res?.message ?? s.flow.panel?.noProfile ?? '');
       return;
     }
-    const already = new Set<Element>(this.undo.map((u) => u.el));
+    const already = new Set<Element>(this.#undo.map((u) => u.el));
     const log: UndoEntry[] = [];
     let outcomes: FillOutcome[];
     const kit = this.kit!;
     try {
-      outcomes = kit.fillFields(step.fill!, res.values, res.scan, this.doc, log).outcomes;
+      outcomes = kit.fillFields(step.fill!, res.values, res.scan, this.#doc, log).outcomes;
     } catch {
       try {
         kit.undoFill(log);
@@ -555,12 +559,12 @@ export class GuideEngine {
       this.schedule();
       return;
     }
-    this.undo.push(...log.filter((u) => !already.has(u.el)));
-    this.filledValues = [
-      ...new Set([...this.filledValues, ...Object.values(res.values).filter((v): v is string => typeof v === 'string'), ...(res.scan ? [res.scan.name] : [])]),
+    this.#undo.push(...log.filter((u) => !already.has(u.el)));
+    this.#filledValues = [
+      ...new Set([...this.#filledValues, ...Object.values(res.values).filter((v): v is string => typeof v === 'string'), ...(res.scan ? [res.scan.name] : [])]),
     ];
     batch(() => {
-      this.filled.value = [...new Set([...this.filled.value.filter((el) => el.isConnected), ...this.undo.map((u) => u.el)])];
+      this.filled.value = [...new Set([...this.filled.value.filter((el) => el.isConnected), ...this.#undo.map((u) => u.el)])];
       s.fillOutcomes.value = outcomes;
       s.fillMessage.value = null;
       // Everything filled: point straight at the step's last control (the button to press next).
@@ -572,10 +576,10 @@ export class GuideEngine {
   /** Puts back what «Заполнить» changed (the values before the first fill of this step). */
   undoFill(): void {
     // Something to undo means a fill ran, so the kit is there.
-    if (this.undo.length) this.kit?.undoFill(this.undo);
-    const undone = new Set<Element>(this.undo.map((u) => u.el));
-    this.undo = [];
-    this.filledValues = [];
+    if (this.#undo.length) this.kit?.undoFill(this.#undo);
+    const undone = new Set<Element>(this.#undo.map((u) => u.el));
+    this.#undo = [];
+    this.#filledValues = [];
     batch(() => {
       this.filled.value = this.filled.value.filter((el) => !undone.has(el) && el.isConnected);
       this.state.fillOutcomes.value = null;
@@ -592,9 +596,9 @@ export class GuideEngine {
   async supportText(): Promise<string> {
     const s = this.state;
     try {
-      const text = await this.send({
+      const text = await this.#send({
         type: 'support:text',
-        ...this.guideState(),
+        ...this.#guideState(),
         fillOutcomes: s.fillOutcomes.value?.map((o) => ({ name: o.name, status: o.status })) ?? null,
       });
       if (typeof text === 'string') return text;
@@ -616,18 +620,18 @@ export class GuideEngine {
    * portal page, shows what will be in the file and saves it only when the user says so.
    */
   openReport(): void {
-    void this.send({ type: 'report:open', ...this.guideState() }).catch(() => undefined);
+    void this.#send({ type: 'report:open', ...this.#guideState() }).catch(() => undefined);
   }
 
   /** The guide's state as `support:text` and `report:open` carry it (step ids only; `GUIDE_STATE` in utils/messages.ts). */
-  private guideState() {
+  #guideState() {
     const s = this.state;
     return { recognised: s.recognised.value?.id ?? null, shown: s.shown.value?.id ?? null, targetState: s.targetState.value, variant: s.variant.value };
   }
 
   /** «Справка для консультанта»: asks the background to open the help-desk page in a new tab. */
   openConsultant(): void {
-    void this.send({ type: 'open-consultant' }).catch(() => undefined);
+    void this.#send({ type: 'open-consultant' }).catch(() => undefined);
   }
 
   /**
@@ -638,7 +642,7 @@ export class GuideEngine {
   get personalValues(): readonly string[] {
     const out: string[] = [];
     for (const c of this.state.fillChildren.value ?? []) out.push(c.label);
-    for (const v of this.filledValues) {
+    for (const v of this.#filledValues) {
       out.push(v);
       const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(v);
       if (m) out.push(`${m[3]}-${m[2]}-${m[1]}`);
@@ -648,11 +652,11 @@ export class GuideEngine {
 
   /** The page element the guide points at now (outlined), or null. Read-only: never modified. */
   get pointedAt(): Element | null {
-    return this.highlight.current;
+    return this.#highlight.current;
   }
 
   /** Whether there is something to undo. */
   get canUndo(): boolean {
-    return this.undo.length > 0;
+    return this.#undo.length > 0;
   }
 }

@@ -10,32 +10,32 @@ export const RING_PAD_LARGE = 10;
  * scroll, resize and layout changes, redrawing at most once per animation frame.
  */
 export class Highlight {
-  private box: HTMLElement;
-  private target: Element | null = null;
-  private frame = 0;
-  private pad = RING_PAD;
+  #box: HTMLElement;
+  #target: Element | null = null;
+  #frame = 0;
+  #pad = RING_PAD;
   /** The last drawn ring (`top,left,width,height` with the gap), '' when none: a redraw that would draw the same does nothing. */
-  private drawn = '';
-  private resizeObserver: ResizeObserver | null = null;
+  #drawn = '';
+  #resizeObserver: ResizeObserver | null = null;
   /**
    * Watches the drawn target for moves ({@link watchMoves}); null while not armed (no target,
    * target not wholly in the viewport, or no IntersectionObserver).
    */
-  private moveObserver: IntersectionObserver | null = null;
-  private readonly onMove = () => this.schedule();
+  #moveObserver: IntersectionObserver | null = null;
+  readonly #onMove = () => this.schedule();
+
+  readonly #onDraw: (ring: DOMRect | null) => void;
 
   /**
    * @param layer element inside our shadow root that receives the ring
    * @param onDraw called with the ring's final rectangle (viewport px, not the box mid-transition) after each redraw, e.g. to keep the panel clear of it
    */
-  constructor(
-    layer: HTMLElement,
-    private onDraw: (ring: DOMRect | null) => void = () => undefined,
-  ) {
-    this.box = layer.ownerDocument.createElement('div');
-    this.box.className = 'pfdo-ring';
-    this.box.hidden = true;
-    layer.append(this.box);
+  constructor(layer: HTMLElement, onDraw: (ring: DOMRect | null) => void = () => undefined) {
+    this.#onDraw = onDraw;
+    this.#box = layer.ownerDocument.createElement('div');
+    this.#box.className = 'pfdo-ring';
+    this.#box.hidden = true;
+    layer.append(this.#box);
   }
 
   /**
@@ -44,14 +44,14 @@ export class Highlight {
    * @param px gap in CSS px ({@link RING_PAD} by default)
    */
   setPadding(px: number): void {
-    if (px === this.pad) return;
-    this.pad = px;
-    if (this.target) this.draw();
+    if (px === this.#pad) return;
+    this.#pad = px;
+    if (this.#target) this.#draw();
   }
 
   /** The element currently highlighted, if any. */
   get current(): Element | null {
-    return this.target;
+    return this.#target;
   }
 
   /**
@@ -59,37 +59,37 @@ export class Highlight {
    * @param el target control (a portal element; only read, never modified)
    */
   follow(el: Element): void {
-    if (this.target === el) return this.schedule();
+    if (this.#target === el) return this.schedule();
     this.clear();
-    this.target = el;
+    this.#target = el;
     const win = el.ownerDocument.defaultView!;
-    win.addEventListener('scroll', this.onMove, { capture: true, passive: true });
-    win.addEventListener('resize', this.onMove, { passive: true });
+    win.addEventListener('scroll', this.#onMove, { capture: true, passive: true });
+    win.addEventListener('resize', this.#onMove, { passive: true });
     if (typeof ResizeObserver !== 'undefined') {
-      this.resizeObserver = new ResizeObserver(this.onMove);
-      this.resizeObserver.observe(el);
+      this.#resizeObserver = new ResizeObserver(this.#onMove);
+      this.#resizeObserver.observe(el);
     }
     const r = el.getBoundingClientRect();
     if (r.bottom < 0 || r.top > win.innerHeight) el.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-    this.draw();
+    this.#draw();
   }
 
   /** Removes the ring and every listener it added. */
   clear(): void {
-    if (this.target) {
-      const win = this.target.ownerDocument.defaultView!;
-      win.removeEventListener('scroll', this.onMove, { capture: true });
-      win.removeEventListener('resize', this.onMove);
+    if (this.#target) {
+      const win = this.#target.ownerDocument.defaultView!;
+      win.removeEventListener('scroll', this.#onMove, { capture: true });
+      win.removeEventListener('resize', this.#onMove);
     }
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = null;
-    this.unwatchMoves();
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.target = null;
-    this.box.hidden = true;
-    this.drawn = '';
-    this.onDraw(null);
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = null;
+    this.#unwatchMoves();
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#target = null;
+    this.#box.hidden = true;
+    this.#drawn = '';
+    this.#onDraw(null);
   }
 
   /**
@@ -99,7 +99,7 @@ export class Highlight {
    * nothing.
    */
   pageChanged(): void {
-    if (!this.moveObserver) this.schedule();
+    if (!this.#moveObserver) this.schedule();
   }
 
   /**
@@ -107,37 +107,37 @@ export class Highlight {
    * redraw where the target has not moved or changed size changes nothing and calls no `onDraw`.
    */
   schedule(): void {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.draw();
+    if (this.#frame) return;
+    this.#frame = requestAnimationFrame(() => {
+      this.#frame = 0;
+      this.#draw();
     });
   }
 
-  private draw(): void {
-    const el = this.target;
+  #draw(): void {
+    const el = this.#target;
     if (!el || !el.isConnected) {
-      this.box.hidden = true;
-      this.drawn = '';
-      this.onDraw(null);
+      this.#box.hidden = true;
+      this.#drawn = '';
+      this.#onDraw(null);
       return;
     }
     const r = el.getBoundingClientRect();
-    const pad = this.pad;
+    const pad = this.#pad;
     // Most changes of a page move nothing: then the ring, and the panel placed around it, stay.
     const at = `${r.top},${r.left},${r.width},${r.height},${pad}`;
-    if (at === this.drawn) return;
-    this.drawn = at;
-    this.watchMoves(el, r);
-    Object.assign(this.box.style, {
+    if (at === this.#drawn) return;
+    this.#drawn = at;
+    this.#watchMoves(el, r);
+    Object.assign(this.#box.style, {
       top: `${r.top - pad}px`,
       left: `${r.left - pad}px`,
       width: `${r.width + pad * 2}px`,
       height: `${r.height + pad * 2}px`,
     });
-    this.box.hidden = r.width === 0 && r.height === 0;
+    this.#box.hidden = r.width === 0 && r.height === 0;
     // The ring's final box (its own box may still be moving in its transition).
-    this.onDraw(this.box.hidden ? null : new DOMRect(r.left - pad, r.top - pad, r.width + pad * 2, r.height + pad * 2));
+    this.#onDraw(this.#box.hidden ? null : new DOMRect(r.left - pad, r.top - pad, r.width + pad * 2, r.height + pad * 2));
   }
 
   /**
@@ -150,8 +150,8 @@ export class Highlight {
    * @param el the target
    * @param r its box as just drawn (viewport px)
    */
-  private watchMoves(el: Element, r: DOMRect): void {
-    this.unwatchMoves();
+  #watchMoves(el: Element, r: DOMRect): void {
+    this.#unwatchMoves();
     const root = el.ownerDocument.documentElement;
     const win = el.ownerDocument.defaultView!;
     const vw = root.clientWidth || win.innerWidth;
@@ -166,13 +166,13 @@ export class Highlight {
           if (first) {
             first = false;
             if (ratio === threshold) return;
-            this.unwatchMoves();
+            this.#unwatchMoves();
             // Rounding left the box a little off: once, watch for a change from what it is now.
             if (retry && ratio > 0) arm(ratio, false);
             return;
           }
           if (ratio !== threshold) {
-            this.drawn = ''; // draw again in full and arm again, even if the box looks the same (the viewport may have changed)
+            this.#drawn = ''; // draw again in full and arm again, even if the box looks the same (the viewport may have changed)
             this.schedule();
           }
         },
@@ -180,17 +180,17 @@ export class Highlight {
         { root: el.ownerDocument, rootMargin: margin, threshold },
       );
       io.observe(el);
-      this.moveObserver = io;
+      this.#moveObserver = io;
     };
     try {
       arm(1, true);
     } catch {
-      this.moveObserver = null; // a root or margin the browser refuses: redraw on every change instead
+      this.#moveObserver = null; // a root or margin the browser refuses: redraw on every change instead
     }
   }
 
-  private unwatchMoves(): void {
-    this.moveObserver?.disconnect();
-    this.moveObserver = null;
+  #unwatchMoves(): void {
+    this.#moveObserver?.disconnect();
+    this.#moveObserver = null;
   }
 }

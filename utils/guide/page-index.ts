@@ -106,29 +106,31 @@ export const OBSERVE: MutationObserverInit = { childList: true, subtree: true, c
  */
 export class PageIndex {
   /** key word → text nodes of the page whose folded data contains it (may hold nodes since removed; pruned when read). */
-  private readonly keys = new Map<string, Set<Text>>();
+  readonly #keys = new Map<string, Set<Text>>();
   /** Any key, to test a text quickly before testing each key. */
-  private anyKey: RegExp | null = null;
+  #anyKey: RegExp | null = null;
   /** Key words announced or asked for and not read from the page yet. */
-  private readonly pending = new Set<string>();
+  readonly #pending = new Set<string>();
   /** Nodes the current or last pass examined. */
-  private seen = new Set<Node>();
+  #seen = new Set<Node>();
   /** Elements where a text search of the current or last pass stopped for holding too much text. */
-  private bounded = new Set<Node>();
+  #bounded = new Set<Node>();
   /** {@link seen} and all their ancestors; computed when first needed after a pass. */
-  private watched: Set<Node> | null = null;
-  private readonly selectors = new Set<string>();
+  #watched: Set<Node> | null = null;
+  readonly #selectors = new Set<string>();
   /** selector → the page's elements that match it (may hold elements since removed; pruned when read) and their document-order list while unchanged. */
-  private readonly matching = new Map<string, { set: Set<Element>; list: Element[] | null }>();
-  private structural = STRUCTURAL;
+  readonly #matching = new Map<string, { set: Set<Element>; list: Element[] | null }>();
+  #structural = STRUCTURAL;
   /** Tags an element may match without any attribute: {@link STRUCTURAL_TAGS} and those named by watched selectors. */
-  private readonly bareTags = new Set(STRUCTURAL_TAGS);
-  private inPass = false;
+  readonly #bareTags = new Set(STRUCTURAL_TAGS);
+  #inPass = false;
   /** True until a pass has run over everything {@link note} was told. */
   stale = true;
 
+  readonly #observed: readonly string[] | null;
+
   /** Per selector: whether every attribute it names is reported by the observer. */
-  private readonly trackable = new Map<string, boolean>();
+  readonly #trackable = new Map<string, boolean>();
 
   /**
    * @param doc the page's document
@@ -137,31 +139,33 @@ export class PageIndex {
    */
   constructor(
     readonly doc: Document,
-    private readonly observed: readonly string[] | null = OBSERVED_ATTRIBUTES,
-  ) {}
+    observed: readonly string[] | null = OBSERVED_ATTRIBUTES,
+  ) {
+    this.#observed = observed;
+  }
 
   /** Opens a pass: what it examines replaces what the last pass examined. */
   beginPass(): void {
-    this.inPass = true;
-    this.seen = new Set();
-    this.bounded = new Set();
-    this.watched = null;
+    this.#inPass = true;
+    this.#seen = new Set();
+    this.#bounded = new Set();
+    this.#watched = null;
   }
 
   /** Closes a pass: the model is current. */
   endPass(): void {
-    this.inPass = false;
+    this.#inPass = false;
     this.stale = false;
   }
 
   /** Records that the current pass examined an element or node (its changes will matter). */
   see(n: Node): void {
-    if (this.inPass) this.seen.add(n);
+    if (this.#inPass) this.#seen.add(n);
   }
 
   /** Records that a text search of the current pass stopped at an element holding too much text. */
   bound(el: Element): void {
-    if (this.inPass) this.bounded.add(el);
+    if (this.#inPass) this.#bounded.add(el);
   }
 
   /**
@@ -170,15 +174,15 @@ export class PageIndex {
    * @param sel a selector list, e.g. `.gosbutton, .esia-login`
    */
   watchSelector(sel: string): void {
-    if (this.selectors.has(sel)) return;
+    if (this.#selectors.has(sel)) return;
     try {
       this.doc.createDocumentFragment().querySelector(sel);
     } catch {
       return;
     }
-    this.selectors.add(sel);
-    for (const m of sel.matchAll(/(?:^|[\s,>+~(])([a-zA-Z][\w-]*)/g)) this.bareTags.add(m[1].toUpperCase());
-    this.structural = [STRUCTURAL, ...this.selectors].join(', ');
+    this.#selectors.add(sel);
+    for (const m of sel.matchAll(/(?:^|[\s,>+~(])([a-zA-Z][\w-]*)/g)) this.#bareTags.add(m[1].toUpperCase());
+    this.#structural = [STRUCTURAL, ...this.#selectors].join(', ');
   }
 
   /**
@@ -188,23 +192,23 @@ export class PageIndex {
    * @param sel a selector list, e.g. `button, [role=button]`
    */
   elements(sel: string): Element[] {
-    let track = this.trackable.get(sel);
+    let track = this.#trackable.get(sel);
     if (track === undefined) {
-      const observed = this.observed;
+      const observed = this.#observed;
       track = !observed || [...sel.matchAll(/\[\s*([\w-]+)/g)].every((a) => observed.includes(a[1].toLowerCase()));
-      this.trackable.set(sel, track);
+      this.#trackable.set(sel, track);
     }
     if (!track) {
       // Its attributes may change without a record: read it as it is now.
       this.watchSelector(sel);
       return Array.from(this.doc.querySelectorAll(sel));
     }
-    let m = this.matching.get(sel);
+    let m = this.#matching.get(sel);
     if (!m) {
       this.watchSelector(sel);
       const all = Array.from(this.doc.querySelectorAll(sel));
       m = { set: new Set(all), list: all };
-      this.matching.set(sel, m);
+      this.#matching.set(sel, m);
     }
     const list = m.list;
     if (list && list.every((el) => el.isConnected)) return list;
@@ -213,10 +217,10 @@ export class PageIndex {
   }
 
   /** Adds the elements of an added subtree to the selectors' lists. */
-  private addElements(n: Node): void {
-    if (n.nodeType !== 1 || !this.matching.size) return;
+  #addElements(n: Node): void {
+    if (n.nodeType !== 1 || !this.#matching.size) return;
     const el = n as Element;
-    for (const [sel, m] of this.matching) {
+    for (const [sel, m] of this.#matching) {
       const found = el.matches(sel) ? [el] : [];
       if (el.firstElementChild) found.push(...Array.from(el.querySelectorAll(sel)));
       for (const f of found) {
@@ -228,8 +232,8 @@ export class PageIndex {
   }
 
   /** Re-tests an element whose attributes changed against the selectors. */
-  private retestElement(el: Element): void {
-    for (const [sel, m] of this.matching) {
+  #retestElement(el: Element): void {
+    for (const [sel, m] of this.#matching) {
       const has = el.matches(sel);
       if (has === m.set.has(el)) continue;
       if (has) m.set.add(el);
@@ -244,7 +248,7 @@ export class PageIndex {
    * @param keys folded words (see `searchKeys` in ./locate.ts)
    */
   expect(keys: Iterable<string>): void {
-    for (const k of keys) if (k && !this.keys.has(k)) this.pending.add(k);
+    for (const k of keys) if (k && !this.#keys.has(k)) this.#pending.add(k);
   }
 
   /**
@@ -255,11 +259,11 @@ export class PageIndex {
    * @param scope the document or an element of it
    */
   nodesWith(key: string, scope: Document | Element): Text[] {
-    if (!this.keys.has(key)) {
-      this.pending.add(key);
-      this.readPending();
+    if (!this.#keys.has(key)) {
+      this.#pending.add(key);
+      this.#readPending();
     }
-    const set = this.keys.get(key)!;
+    const set = this.#keys.get(key)!;
     const out: Text[] = [];
     for (const t of set) {
       if (!t.isConnected || t.ownerDocument !== this.doc) {
@@ -278,9 +282,9 @@ export class PageIndex {
    * character that folding would drop; {@link keysPattern}); only the few that pass are folded
    * and tested per key.
    */
-  private readPending(): void {
-    const keys = [...this.pending];
-    this.pending.clear();
+  #readPending(): void {
+    const keys = [...this.#pending];
+    this.#pending.clear();
     const sets = keys.map(() => new Set<Text>());
     const quick = new RegExp(`${keysPattern(keys, true)}|${INVISIBLE.source}`);
     const walker = this.doc.createTreeWalker(this.doc, 4 /* NodeFilter.SHOW_TEXT */);
@@ -290,20 +294,20 @@ export class PageIndex {
       const f = foldData(data);
       for (let i = 0; i < keys.length; i++) if (f.includes(keys[i])) sets[i].add(n as Text);
     }
-    keys.forEach((k, i) => this.keys.set(k, sets[i]));
-    this.anyKey = new RegExp(keysPattern(this.keys.keys(), false));
+    keys.forEach((k, i) => this.#keys.set(k, sets[i]));
+    this.#anyKey = new RegExp(keysPattern(this.#keys.keys(), false));
   }
 
   /**
    * Tests a text node against every key; adds it to or removes it from the keys' lists.
    * @returns whether any list changed
    */
-  private retest(t: Text): boolean {
-    if (!this.anyKey) return false;
+  #retest(t: Text): boolean {
+    if (!this.#anyKey) return false;
     const f = foldData(t.data);
-    const any = this.anyKey.test(f);
+    const any = this.#anyKey.test(f);
     let changed = false;
-    for (const [key, set] of this.keys) {
+    for (const [key, set] of this.#keys) {
       const has = any && f.includes(key);
       if (has !== set.has(t)) {
         changed = true;
@@ -315,32 +319,32 @@ export class PageIndex {
   }
 
   /** Indexes the text of an added subtree. @returns whether a key's list changed */
-  private addSubtree(n: Node): boolean {
-    if (n.nodeType === 3) return this.retest(n as Text);
+  #addSubtree(n: Node): boolean {
+    if (n.nodeType === 3) return this.#retest(n as Text);
     if ((n.nodeType !== 1 && n.nodeType !== 11) || !n.firstChild) return false;
     let changed = false;
     const walker = this.doc.createTreeWalker(n, 4 /* NodeFilter.SHOW_TEXT */);
-    for (let t = walker.nextNode(); t; t = walker.nextNode()) if (this.retest(t as Text)) changed = true;
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) if (this.#retest(t as Text)) changed = true;
     return changed;
   }
 
   /** Whether an added or removed node is, or holds, an element a locator could take. */
-  private structuralIn(n: Node): boolean {
+  #structuralIn(n: Node): boolean {
     if (n.nodeType !== 1) return false;
     const el = n as Element;
     // Most added nodes are bare wrappers: no attribute, no child, a tag no locator takes.
-    if (!el.firstElementChild && !el.hasAttributes() && !this.bareTags.has(el.tagName) && !this.bareTags.has(el.tagName.toUpperCase())) return false;
-    return el.matches(this.structural) || (!!el.firstElementChild && el.querySelector(this.structural) !== null);
+    if (!el.firstElementChild && !el.hasAttributes() && !this.#bareTags.has(el.tagName) && !this.#bareTags.has(el.tagName.toUpperCase())) return false;
+    return el.matches(this.#structural) || (!!el.firstElementChild && el.querySelector(this.#structural) !== null);
   }
 
   /** The nodes the last pass examined and all their ancestors. */
-  private watchedNodes(): Set<Node> {
-    if (this.watched) return this.watched;
+  #watchedNodes(): Set<Node> {
+    if (this.#watched) return this.#watched;
     const w = new Set<Node>();
-    for (const n of this.seen) {
+    for (const n of this.#seen) {
       for (let e: Node | null = n; e && !w.has(e); e = e.parentNode) w.add(e);
     }
-    return (this.watched = w);
+    return (this.#watched = w);
   }
 
   /**
@@ -350,10 +354,10 @@ export class PageIndex {
    * element's); `shrinks`: the change may remove text (a removal, a text change) under an element
    * a text search stopped at for holding too much text.
    */
-  private touches(target: Node, shrinks: boolean): boolean {
-    if (this.watchedNodes().has(target)) return true;
+  #touches(target: Node, shrinks: boolean): boolean {
+    if (this.#watchedNodes().has(target)) return true;
     for (let e: Node | null = target; e; e = e.parentNode) {
-      if (this.seen.has(e) || (shrinks && this.bounded.has(e))) return true;
+      if (this.#seen.has(e) || (shrinks && this.#bounded.has(e))) return true;
     }
     return false;
   }
@@ -368,27 +372,27 @@ export class PageIndex {
     let matters = this.stale;
     for (const r of records) {
       if (r.type === 'characterData') {
-        if (this.retest(r.target as Text)) matters = true;
-        if (!matters && this.touches(r.target, true)) matters = true;
+        if (this.#retest(r.target as Text)) matters = true;
+        if (!matters && this.#touches(r.target, true)) matters = true;
         continue;
       }
       if (r.type === 'attributes') {
-        if (this.matching.size && r.target.nodeType === 1) this.retestElement(r.target as Element);
-        if (!matters && ((r.target as Element).matches?.(this.structural) || this.touches(r.target, false))) matters = true;
+        if (this.#matching.size && r.target.nodeType === 1) this.#retestElement(r.target as Element);
+        if (!matters && ((r.target as Element).matches?.(this.#structural) || this.#touches(r.target, false))) matters = true;
         continue;
       }
       const added = r.addedNodes;
       for (let i = 0; i < added.length; i++) {
         const n = added[i];
-        if (this.addSubtree(n)) matters = true;
-        if (this.structuralIn(n)) {
+        if (this.#addSubtree(n)) matters = true;
+        if (this.#structuralIn(n)) {
           matters = true;
-          this.addElements(n);
+          this.#addElements(n);
         }
       }
-      if (!matters && this.touches(r.target, r.removedNodes.length > 0)) matters = true;
+      if (!matters && this.#touches(r.target, r.removedNodes.length > 0)) matters = true;
       const removed = r.removedNodes;
-      for (let i = 0; !matters && i < removed.length; i++) if (this.structuralIn(removed[i])) matters = true;
+      for (let i = 0; !matters && i < removed.length; i++) if (this.#structuralIn(removed[i])) matters = true;
     }
     if (matters) this.stale = true;
     return matters;
