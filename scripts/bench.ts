@@ -28,6 +28,7 @@ import { resolveReplica } from '../replicas/router';
 import { openWithWorlds, guideStats } from '../tests/support/worlds';
 import { pageBundle } from '../tests/support/matrix-bundle';
 import { bundleReport } from './bundle-report';
+import { clickInGuide, waitForGuideElement } from '../tests/support/guide';
 
 const argv = process.argv.slice(2);
 const RUNS = Number(argv[argv.indexOf('--runs') + 1]) || 7;
@@ -436,6 +437,38 @@ async function memory(b: ExtensionBrowser, plain: BrowserContext) {
 }
 
 // ---------- 6. papers, 7. popup
+// ---------- 5b. «Заполнить»: the first press injects the fill kit, a second one has it
+async function fill(b: ExtensionBrowser) {
+  console.log('\n5б. «Заполнить» → первое поле заполнено (форма документа К-5, в странице)');
+  const first: number[] = [];
+  const again: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await b.context.newPage();
+    await page.goto('https://cabinet.ruobr.ru/services/dop/certificate/?reset=1&state=logged-in&open=document&delay=0');
+    await waitForStep(page, 'cabinet.document-form');
+    await waitForGuideElement(page, 'guide-fill');
+    for (const bucket of [first, again]) {
+      // The press and the first value set, both seen by the page (the click reaches the host).
+      await page.evaluate(() => {
+        const w = window as any;
+        w.__t0 = 0;
+        w.__t1 = 0;
+        document.addEventListener('click', () => (w.__t0 ||= performance.now()), { capture: true, once: true });
+        document.addEventListener('input', () => (w.__t1 ||= performance.now()), { capture: true });
+      });
+      await clickInGuide(page, 'guide-fill');
+      await page.waitForFunction(() => (window as any).__t1 > 0);
+      bucket.push(await page.evaluate(() => (window as any).__t1 - (window as any).__t0));
+      await waitForGuideElement(page, 'guide-fill-result');
+      await page.waitForTimeout(100);
+    }
+    await page.close();
+  }
+  row('первое нажатие (фон внедряет fill-kit.js)', fmt(stat(first)));
+  row('повторное нажатие (набор уже на месте)', fmt(stat(again)));
+  results.fill = { first: stat(first), again: stat(again) };
+}
+
 async function popupAndPapers(b: ExtensionBrowser) {
   console.log('\n6–7. Меню расширения и документы');
   const first: number[] = [];
@@ -485,6 +518,7 @@ async function main() {
       costs: () => costs(b, plain),
       idle: () => idle(b, plain),
       memory: () => memory(b, plain),
+      fill: () => fill(b),
       papers: () => popupAndPapers(b),
     };
     for (const [name, run] of Object.entries(sections)) if (!only || only.includes(name)) await run();
