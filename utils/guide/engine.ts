@@ -232,7 +232,7 @@ export class GuideEngine {
     const theirs = this.#pageRecords(records);
     if (!theirs.length) return;
     const t0 = performance.now();
-    const matters = this.#index.note(theirs) || this.#doc.defaultView!.location.href !== this.#lastUrl;
+    const matters = this.#index.note(theirs) || (this.#location ??= this.#doc.defaultView!.location).href !== this.#lastUrl;
     const ms = performance.now() - t0;
     this.stats.totalMs += ms;
     if (matters || this.#pending) return this.schedule();
@@ -241,10 +241,20 @@ export class GuideEngine {
     this.#highlight.pageChanged();
   }
 
-  /** The records of changes to the page itself (not to the guide's own host element). */
+  /** The page's `Location` (the same object for the document's life), read on every batch of changes. */
+  #location: Location | null = null;
+
+  /**
+   * The records of changes to the page itself, not to the guide's own host element. The panel
+   * lives in the host's shadow root, whose changes the observer never sees, and the host has no
+   * children of its own: its attributes (`data-step`…) are the only records of ours. No copy of
+   * the list when none is ours (every batch of the page's own changes).
+   */
   #pageRecords(records: MutationRecord[]): MutationRecord[] {
     const own = this.#ownHost;
-    return own ? records.filter((r) => r.target !== own && !own.contains(r.target)) : records;
+    if (!own) return records;
+    for (let i = 0; i < records.length; i++) if (records[i].target === own) return records.filter((r) => r.target !== own);
+    return records;
   }
 
   /** One recognition pass: which step, which control, what the panel says. */

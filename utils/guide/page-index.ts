@@ -318,23 +318,34 @@ export class PageIndex {
     return changed;
   }
 
-  /** Indexes the text of an added subtree. @returns whether a key's list changed */
-  #addSubtree(n: Node): boolean {
-    if (n.nodeType === 3) return this.#retest(n as Text);
-    if ((n.nodeType !== 1 && n.nodeType !== 11) || !n.firstChild) return false;
+  /**
+   * Indexes the text of an added subtree.
+   * @param type `n.nodeType`, already read by the caller (every DOM read costs in the isolated world)
+   * @returns whether a key's list changed
+   */
+  #addSubtree(n: Node, type: number): boolean {
+    if (type === 3) return this.#retest(n as Text);
+    if ((type !== 1 && type !== 11) || !n.firstChild) return false;
     let changed = false;
     const walker = this.doc.createTreeWalker(n, 4 /* NodeFilter.SHOW_TEXT */);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) if (this.#retest(t as Text)) changed = true;
     return changed;
   }
 
-  /** Whether an added or removed node is, or holds, an element a locator could take. */
-  #structuralIn(n: Node): boolean {
-    if (n.nodeType !== 1) return false;
+  /**
+   * Whether an added or removed node is, or holds, an element a locator could take.
+   * @param type `n.nodeType`, already read by the caller
+   */
+  #structuralIn(n: Node, type: number): boolean {
+    if (type !== 1) return false;
     const el = n as Element;
     // Most added nodes are bare wrappers: no attribute, no child, a tag no locator takes.
-    if (!el.firstElementChild && !el.hasAttributes() && !this.#bareTags.has(el.tagName) && !this.#bareTags.has(el.tagName.toUpperCase())) return false;
-    return el.matches(this.#structural) || (!!el.firstElementChild && el.querySelector(this.#structural) !== null);
+    const child = el.firstElementChild;
+    if (!child && !el.hasAttributes()) {
+      const tag = el.tagName;
+      if (!this.#bareTags.has(tag) && !this.#bareTags.has(tag.toUpperCase())) return false;
+    }
+    return el.matches(this.#structural) || (!!child && el.querySelector(this.#structural) !== null);
   }
 
   /** The nodes the last pass examined and all their ancestors. */
@@ -370,29 +381,35 @@ export class PageIndex {
    */
   note(records: readonly MutationRecord[]): boolean {
     let matters = this.stale;
+    // Each property of a record or node is read once: in the guide's isolated world every DOM
+    // read crosses into the browser (a burst of 1 000 changes is 1 000 calls of this).
     for (const r of records) {
-      if (r.type === 'characterData') {
-        if (this.#retest(r.target as Text)) matters = true;
-        if (!matters && this.#touches(r.target, true)) matters = true;
+      const type = r.type;
+      const target = r.target;
+      if (type === 'characterData') {
+        if (this.#retest(target as Text)) matters = true;
+        if (!matters && this.#touches(target, true)) matters = true;
         continue;
       }
-      if (r.type === 'attributes') {
-        if (this.#matching.size && r.target.nodeType === 1) this.#retestElement(r.target as Element);
-        if (!matters && ((r.target as Element).matches?.(this.#structural) || this.#touches(r.target, false))) matters = true;
+      if (type === 'attributes') {
+        if (this.#matching.size && target.nodeType === 1) this.#retestElement(target as Element);
+        if (!matters && ((target as Element).matches?.(this.#structural) || this.#touches(target, false))) matters = true;
         continue;
       }
       const added = r.addedNodes;
-      for (let i = 0; i < added.length; i++) {
+      for (let i = 0, len = added.length; i < len; i++) {
         const n = added[i];
-        if (this.#addSubtree(n)) matters = true;
-        if (this.#structuralIn(n)) {
+        const t = n.nodeType;
+        if (this.#addSubtree(n, t)) matters = true;
+        if (this.#structuralIn(n, t)) {
           matters = true;
           this.#addElements(n);
         }
       }
-      if (!matters && this.#touches(r.target, r.removedNodes.length > 0)) matters = true;
       const removed = r.removedNodes;
-      for (let i = 0; !matters && i < removed.length; i++) if (this.#structuralIn(removed[i])) matters = true;
+      const len = removed.length;
+      if (!matters && this.#touches(target, len > 0)) matters = true;
+      for (let i = 0; !matters && i < len; i++) if (this.#structuralIn(removed[i], removed[i].nodeType)) matters = true;
     }
     if (matters) this.stale = true;
     return matters;
