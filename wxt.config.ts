@@ -9,17 +9,19 @@ import { writeShippedPaperFonts } from './scripts/paper-fonts';
  * A replica script of the training portal as shipped: minified (whitespace, comments, local
  * names; top-level names stay, the pages' scripts share them), ~30 % smaller gzipped. The source
  * stays readable in `replicas/`, where the tests load it; on any minifier error the file ships as
- * it is.
+ * it is, and the build says so (the training portal's size budget then tells how much it cost).
  * @param file its path in the package, for messages
  * @param code the script
  */
 function minifyReplicaScript(file: string, code: string): string {
   try {
     const r = minifySync(file, code, { compress: true, mangle: { toplevel: false } });
-    return r.errors.length ? code : r.code;
-  } catch {
-    return code;
+    if (!r.errors.length) return r.code;
+    console.warn(`[pfdo] ${file}: not minified (${r.errors.map((e) => e.message).join('; ')})`);
+  } catch (e) {
+    console.warn(`[pfdo] ${file}: not minified (${e instanceof Error ? e.message : String(e)})`);
   }
+  return code;
 }
 
 /**

@@ -28,11 +28,10 @@ import { FLOWS } from '../utils/flows/search';
 import { STEP_IMAGE_MIME, STEP_IMAGE_QUALITY, STEP_IMAGE_SIZE, STEP_SCREEN_IMAGE_SIZE, stepImageFile } from '../utils/flows/images';
 import { FAMILY } from '../utils/training/family';
 import { inGuide, stillInGuide } from '../tests/support/guide';
-import { STEP_CROPS_FILE, cropAroundRing, parseStepCrops, type PictureCrop, type PictureRect } from '../utils/training/pictures';
+import { SCREENSHOT_SIZE, STEP_CROPS_FILE, cropAroundRing, parseStepCrops, type PictureCrop, type PictureRect } from '../utils/training/pictures';
 
 const OUT = 'public';
-const WIDTH = 1280;
-const HEIGHT = 800;
+const { width: WIDTH, height: HEIGHT } = SCREENSHOT_SIZE;
 
 /**
  * Cuts a part of a 1280×800 PNG, scales it to {@link STEP_IMAGE_SIZE} (the whole screenshot to

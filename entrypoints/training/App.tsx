@@ -7,8 +7,6 @@ import { DEFAULT_PRESENTATION, loadPresentation, savePresentation, watchPresenta
 import { makeGuideSheet } from '@/utils/training/sheet';
 
 const controller = new TrainingController();
-/** `training.html#code=…&view=1`: the live picture of a step on the consultant page, the frame alone. */
-const VIEW_ONLY = !!parseTrainingHash(location.hash).view;
 
 /** A visible element's box in its own viewport, or null. */
 function boxOf(el: Element | null | undefined): AnnounceBox | null {
@@ -101,7 +99,7 @@ function ViewOnly() {
  * ({@link ViewOnly}, the consultant page's live picture of a step).
  */
 export function App() {
-  return VIEW_ONLY ? <ViewOnly /> : <Lesson />;
+  return controller.view ? <ViewOnly /> : <Lesson />;
 }
 
 /**

@@ -26,8 +26,11 @@ export interface PictureCrop {
 /** The record of the crops, from the repository's root: `{ "<step id>": PictureCrop }` (fractions of the screen). */
 export const STEP_CROPS_FILE = 'utils/training/step-crops.json';
 
-/** Width / height of every crop (the viewport's own 1280 × 800 = 8 : 5, the guide's picture slot). */
-export const CROP_ASPECT = 8 / 5;
+/** The screen the step pictures are taken at (CSS px): `scripts/step-images.ts` sets it as the viewport. */
+export const SCREENSHOT_SIZE = { width: 1280, height: 800 } as const;
+
+/** Width / height of every crop: the screen's own (8 : 5, the guide's picture slot). */
+export const CROP_ASPECT = SCREENSHOT_SIZE.width / SCREENSHOT_SIZE.height;
 
 /** Page kept around the ring on every side, viewport px. */
 export const CROP_CONTEXT = 80;

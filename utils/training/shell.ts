@@ -44,8 +44,12 @@ export class TrainingController implements TrainingShell {
   /** Code of the step the guide recognises in the frame («К-5»), '' when none. */
   readonly stepCode = signal('');
   private frame: HTMLIFrameElement | null = null;
-  /** The live picture of a step (`view=1`): never adds history entries to the page holding it. */
-  private view = false;
+  /**
+   * The live picture of a step (`training.html#code=…&view=1`, the consultant page): the frame
+   * alone, and no history entries in the page holding it. Fixed for the page's life (false
+   * outside a page).
+   */
+  readonly view = !!parseTrainingHash(globalThis.location?.hash ?? '').view;
   private pendingNext: { prev: string; step: string } | null = null;
   private engine: GuideEngine | null = null;
 
@@ -55,7 +59,6 @@ export class TrainingController implements TrainingShell {
    */
   attach(frame: HTMLIFrameElement): void {
     this.frame = frame;
-    this.view = !!parseTrainingHash(location.hash).view;
     (window as { pfdoTraining?: TrainingShell }).pfdoTraining = this;
     window.addEventListener('popstate', () => this.fromHash(false));
     this.fromHash(true);

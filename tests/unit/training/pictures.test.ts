@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { FLOWS } from '@/utils/flows/search';
 import { VIA_NEXT } from '@/utils/training/nav';
-import { CROP_ASPECT, CROP_CONTEXT, CROP_MIN_SHARE, STEP_CROPS_FILE, cropAroundRing, parseStepCrops, type PictureCrop } from '@/utils/training/pictures';
+import { CROP_ASPECT, CROP_CONTEXT, CROP_MIN_SHARE, SCREENSHOT_SIZE, STEP_CROPS_FILE, cropAroundRing, parseStepCrops, type PictureCrop } from '@/utils/training/pictures';
 
 /**
  * The part of each step picture the памятка prints (`utils/training/pictures.ts`,
@@ -11,7 +11,7 @@ import { CROP_ASPECT, CROP_CONTEXT, CROP_MIN_SHARE, STEP_CROPS_FILE, cropAroundR
  * some of the page around it, not the whole screen.
  */
 
-const VIEW = { width: 1280, height: 800 };
+const VIEW = SCREENSHOT_SIZE;
 const px = (c: PictureCrop) => ({ x: c.left * VIEW.width, y: c.top * VIEW.height, width: c.width * VIEW.width, height: c.height * VIEW.height });
 const contains = (outer: ReturnType<typeof px>, inner: { x: number; y: number; width: number; height: number }, slack = 1) =>
   inner.x >= outer.x - slack && inner.y >= outer.y - slack && inner.x + inner.width <= outer.x + outer.width + slack && inner.y + inner.height <= outer.y + outer.height + slack;
