@@ -54,12 +54,12 @@ export const Request = z.discriminatedUnion('type', [
   }),
   /** The children of the sender's portal region and the one chosen for this tab; asked on steps that fill. */
   z.object({ type: z.literal('fill:children') }),
-  /** Values for the fields of one step, for one child of the sender's portal region; asked only when the user presses «Заполнить». */
   /**
    * «Заполнить» was pressed for the first time on this page: inject the fill kit
    * (`/fill-kit.js`, utils/guide/kit.ts) into the sender's frame, in the content script's world.
    */
   z.object({ type: z.literal('fill:kit') }),
+  /** Values for the fields of one step, for one child of the sender's portal region; asked only when the user presses «Заполнить». */
   z.object({ type: z.literal('fill:values'), childId: z.string().check(z.maxLength(64)), keys: z.array(FillKeyEnum).check(z.maxLength(20)) }),
   /** Opens the help-desk page (`consultant.html`) in a new tab. */
   z.object({ type: z.literal('open-consultant') }),

@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { TrainingController, type AutoplayStatus } from '@/utils/training/shell';
-import { TRAINING_PORTALS, displayAddress, parseTrainingHash, type TrainingPortal } from '@/utils/training/nav';
+import { TRAINING_PORTALS, displayAddress, type TrainingPortal } from '@/utils/training/nav';
 import { placeAnnouncement, type AnnounceBox, type AnnouncePlace } from '@/utils/training/announce';
 import { DEFAULT_PRESENTATION, loadPresentation, savePresentation, watchPresentation, type Presentation } from '@/utils/guide/presentation';
 import { makeGuideSheet } from '@/utils/training/sheet';

@@ -56,7 +56,7 @@ test('store zips exist for both browsers', () => {
   expect(zips.some((z: string) => z.includes('firefox'))).toBe(true);
 });
 
-test('content scripts carry no WXT context (it announced the script to the page), no zod and no Preact', () => {
+test('content scripts carry no WXT context (it announced the script to the page), no zod, no Preact and no filling (the fill kit has it)', () => {
   const dir = '.output/chrome-mv3/content-scripts';
   for (const f of readdirSync(dir)) {
     const code = readFileSync(join(dir, f), 'utf8');
@@ -64,6 +64,11 @@ test('content scripts carry no WXT context (it announced the script to the page)
     expect(code, f).not.toMatch(/postMessage/);
     expect(code, f).not.toMatch(/ZodError|\$ZodType|zod/i);
     expect(code, `${f}: Preact (its SVG namespace)`).not.toContain('w3.org/2000/svg');
+    // Filling (a scan set through DataTransfer) and the «Демонстрация» covers are the fill kit's.
+    for (const kitOnly of ['DataTransfer', 'pfdo-cover']) {
+      expect(code, `${f}: ${kitOnly}`).not.toContain(kitOnly);
+      expect(readFileSync('.output/chrome-mv3/fill-kit.js', 'utf8'), `fill-kit.js: ${kitOnly}`).toContain(kitOnly);
+    }
   }
 });
 

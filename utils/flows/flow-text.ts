@@ -7,7 +7,10 @@
  */
 import type { Flow, FlowText, PageFlow, StepText } from '@/utils/guide/types';
 
-/** What a step says while its words are not there (the background did not answer: extension updated or reloading). */
+/**
+ * What a step says when the words table has no entry for it (a flow file's mistake: the flow-text
+ * unit test makes sure every step has its words, so the panel never shows an empty step).
+ */
 export const NO_TEXT = 'Подсказка к шагу не загрузилась: перезагрузите страницу.';
 
 /**
