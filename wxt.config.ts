@@ -75,7 +75,8 @@ export default defineConfig({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     // The oldest browsers supported: Chrome 109 (and Chromium browsers built on it), Firefox 140.
     // PFDO_SOURCEMAP=1 (the bench's bundle report) adds source maps; the shipped build has none.
-    build: { target: ['chrome109', 'firefox140'], sourcemap: process.env.PFDO_SOURCEMAP === '1' },
+    // PFDO_NO_MINIFY=1 builds readable code (for profiling: functions keep their names).
+    build: { target: ['chrome109', 'firefox140'], sourcemap: process.env.PFDO_SOURCEMAP === '1', ...(process.env.PFDO_NO_MINIFY === '1' ? { minify: false } : {}) },
     // pdf-lib's data for the 14 standard PDF fonts (≈ 110 KB) stays out of the papers' chunk: the
     // papers embed DejaVu Serif, and a standard font asked for throws (utils/papers/no-standard-fonts.ts).
     // The content scripts use no WXT context, whose start announces them to the page (see the file).

@@ -138,7 +138,6 @@ export class GuideEngine {
   readonly #send: Send;
   readonly #onChange: () => void;
   readonly #doc: Document;
-  readonly #ownHost: Element | null;
 
   /**
    * @param flow the portal's flow
@@ -147,12 +146,11 @@ export class GuideEngine {
    * @param onChange called after every pass (the host updates `data-step` etc.)
    * @param doc the page's document
    */
-  constructor(flow: Flow, highlight: Highlight, send: Send, onChange: () => void, doc: Document = document, ownHost: Element | null = null) {
+  constructor(flow: Flow, highlight: Highlight, send: Send, onChange: () => void, doc: Document = document) {
     this.#highlight = highlight;
     this.#send = send;
     this.#onChange = onChange;
     this.#doc = doc;
-    this.#ownHost = ownHost;
     this.state = new GuideState(flow);
     this.#index = new PageIndex(doc);
   }
@@ -226,13 +224,13 @@ export class GuideEngine {
    * Handles a batch of DOM changes: brings the page model up to date and runs a pass (see
    * {@link schedule}) unless the changes touched nothing the guide looks at and the address is
    * the same; then the ring is redrawn only if it cannot tell by itself that its target moved
-   * (`Highlight.pageChanged`).
+   * (`Highlight.pageChanged`). No record is about the guide's own host: its attributes are all
+   * `data-*`, outside the observer's `attributeFilter`, and the panel lives in its shadow root,
+   * which the observer never sees (tests/unit/guide/mount.test.ts).
    */
   #changed(records: MutationRecord[]): void {
-    const theirs = this.#pageRecords(records);
-    if (!theirs.length) return;
     const t0 = performance.now();
-    const matters = this.#index.note(theirs) || (this.#location ??= this.#doc.defaultView!.location).href !== this.#lastUrl;
+    const matters = this.#index.note(records) || (this.#location ??= this.#doc.defaultView!.location).href !== this.#lastUrl;
     const ms = performance.now() - t0;
     this.stats.totalMs += ms;
     if (matters || this.#pending) return this.schedule();
@@ -244,26 +242,13 @@ export class GuideEngine {
   /** The page's `Location` (the same object for the document's life), read on every batch of changes. */
   #location: Location | null = null;
 
-  /**
-   * The records of changes to the page itself, not to the guide's own host element. The panel
-   * lives in the host's shadow root, whose changes the observer never sees, and the host has no
-   * children of its own: its attributes (`data-step`…) are the only records of ours. No copy of
-   * the list when none is ours (every batch of the page's own changes).
-   */
-  #pageRecords(records: MutationRecord[]): MutationRecord[] {
-    const own = this.#ownHost;
-    if (!own) return records;
-    for (let i = 0; i < records.length; i++) if (records[i].target === own) return records.filter((r) => r.target !== own);
-    return records;
-  }
-
   /** One recognition pass: which step, which control, what the panel says. */
   pass(): void {
     const t0 = performance.now();
     this.#lastPassAt = t0;
     try {
-      const waiting = this.#pageRecords(this.#observer?.takeRecords() ?? []);
-      if (waiting.length) this.#index.note(waiting);
+      const waiting = this.#observer?.takeRecords();
+      if (waiting?.length) this.#index.note(waiting);
       // The page as the page model keeps it between passes (page-index.ts).
       withIndex(this.#index, () => this.#recognitionPass());
     } finally {

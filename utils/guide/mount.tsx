@@ -105,7 +105,7 @@ export function mountGuide(given: Flow | null = null, send: Send = sendToBackgro
     place();
   });
   let show: Presentation = options.presentation ?? DEFAULT_PRESENTATION;
-  const engine = new GuideEngine(flow, highlight, send, () => update(), document, host);
+  const engine = new GuideEngine(flow, highlight, send, () => update(), document);
   engine.canReport = options.pageReport ?? true;
   const kit = options.kit;
   if (kit) engine.kitSource = async () => kit;

@@ -117,6 +117,13 @@ export class PageIndex {
   #bounded = new Set<Node>();
   /** {@link seen} and all their ancestors; computed when first needed after a pass. */
   #watched: Set<Node> | null = null;
+  /**
+   * Targets of changes found not to touch what the last pass examined ({@link touches}), per
+   * kind: bit 1 without, bit 2 with text removed. Cleared by each pass. A node that moves into
+   * what a pass examined does so by a change there, which runs a pass; so a target once found
+   * apart stays apart until then (a burst of changes in one list reads its ancestors once).
+   */
+  #apart = new Map<Node, number>();
   readonly #selectors = new Set<string>();
   /** selector → the page's elements that match it (may hold elements since removed; pruned when read) and their document-order list while unchanged. */
   readonly #matching = new Map<string, { set: Set<Element>; list: Element[] | null }>();
@@ -150,6 +157,7 @@ export class PageIndex {
     this.#seen = new Set();
     this.#bounded = new Set();
     this.#watched = null;
+    this.#apart = new Map();
   }
 
   /** Closes a pass: the model is current. */
@@ -321,11 +329,12 @@ export class PageIndex {
   /**
    * Indexes the text of an added subtree.
    * @param type `n.nodeType`, already read by the caller (every DOM read costs in the isolated world)
+   * @param first `n.firstChild`, already read by the caller
    * @returns whether a key's list changed
    */
-  #addSubtree(n: Node, type: number): boolean {
+  #addSubtree(n: Node, type: number, first: Node | null): boolean {
     if (type === 3) return this.#retest(n as Text);
-    if ((type !== 1 && type !== 11) || !n.firstChild) return false;
+    if ((type !== 1 && type !== 11) || !first) return false;
     let changed = false;
     const walker = this.doc.createTreeWalker(n, 4 /* NodeFilter.SHOW_TEXT */);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) if (this.#retest(t as Text)) changed = true;
@@ -335,12 +344,13 @@ export class PageIndex {
   /**
    * Whether an added or removed node is, or holds, an element a locator could take.
    * @param type `n.nodeType`, already read by the caller
+   * @param first `n.firstChild`, already read by the caller
    */
-  #structuralIn(n: Node, type: number): boolean {
+  #structuralIn(n: Node, type: number, first: Node | null): boolean {
     if (type !== 1) return false;
     const el = n as Element;
     // Most added nodes are bare wrappers: no attribute, no child, a tag no locator takes.
-    const child = el.firstElementChild;
+    const child = first && el.firstElementChild;
     if (!child && !el.hasAttributes()) {
       const tag = el.tagName;
       if (!this.#bareTags.has(tag) && !this.#bareTags.has(tag.toUpperCase())) return false;
@@ -366,10 +376,14 @@ export class PageIndex {
    * a text search stopped at for holding too much text.
    */
   #touches(target: Node, shrinks: boolean): boolean {
+    const bit = shrinks ? 2 : 1;
+    const apart = this.#apart.get(target) ?? 0;
+    if (apart & bit) return false;
     if (this.#watchedNodes().has(target)) return true;
     for (let e: Node | null = target; e; e = e.parentNode) {
       if (this.#seen.has(e) || (shrinks && this.#bounded.has(e))) return true;
     }
+    this.#apart.set(target, apart | bit);
     return false;
   }
 
@@ -400,8 +414,9 @@ export class PageIndex {
       for (let i = 0, len = added.length; i < len; i++) {
         const n = added[i];
         const t = n.nodeType;
-        if (this.#addSubtree(n, t)) matters = true;
-        if (this.#structuralIn(n, t)) {
+        const first = n.firstChild;
+        if (this.#addSubtree(n, t, first)) matters = true;
+        if (this.#structuralIn(n, t, first)) {
           matters = true;
           this.#addElements(n);
         }
@@ -409,7 +424,10 @@ export class PageIndex {
       const removed = r.removedNodes;
       const len = removed.length;
       if (!matters && this.#touches(target, len > 0)) matters = true;
-      for (let i = 0; !matters && i < len; i++) if (this.#structuralIn(removed[i], removed[i].nodeType)) matters = true;
+      for (let i = 0; !matters && i < len; i++) {
+        const n = removed[i];
+        if (this.#structuralIn(n, n.nodeType, n.firstChild)) matters = true;
+      }
     }
     if (matters) this.stale = true;
     return matters;

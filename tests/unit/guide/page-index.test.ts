@@ -37,6 +37,8 @@ const change = fc.oneof(
   fc.record({ kind: fc.constant('text' as const), at: fc.nat(), text: fc.constantFrom(...WORDS) }),
   fc.record({ kind: fc.constant('hide' as const), at: fc.nat(), how: fc.constantFrom('style', 'hidden', 'class') }),
   fc.record({ kind: fc.constant('show' as const), at: fc.nat() }),
+  // An element moved elsewhere: from a part no pass looked at into one it did, or back.
+  fc.record({ kind: fc.constant('move' as const), at: fc.nat(), to: fc.nat() }),
   fc.record({
     kind: fc.constant('attr' as const),
     at: fc.nat(),
@@ -73,6 +75,11 @@ function apply(doc: Document, c: Change): void {
       else if (c.how === 'hidden') el.setAttribute('hidden', '');
       else el.setAttribute('class', 'x-gone');
       break;
+    case 'move': {
+      const dest = els.length ? els[c.to % els.length] : doc.body;
+      if (el !== doc.body && !el.contains(dest) && dest.tagName !== 'INPUT') dest.append(el);
+      break;
+    }
     case 'show':
       el.removeAttribute('style');
       el.removeAttribute('hidden');
@@ -159,6 +166,20 @@ describe('page model (page-index.ts)', () => {
     expect(index.note(observer.takeRecords())).toBe(true);
     // Until a pass has run, every change matters.
     doc.getElementById('pad')!.append(doc.createElement('i'));
+    expect(index.note(observer.takeRecords())).toBe(true);
+    // A list found apart from the step once is not trusted to stay so: moved into the step's
+    // form, its next change matters (the move itself ran a pass, which forgets what was apart).
+    withIndex(index, () => snapshot(cabinetFlow, doc, e.url));
+    const list = doc.createElement('ul');
+    doc.getElementById('pad')!.append(list);
+    expect(index.note(observer.takeRecords())).toBe(false);
+    list.append(doc.createElement('li'));
+    expect(index.note(observer.takeRecords())).toBe(false);
+    const seen = locate(cabinetFlow.steps.find((s) => s.id === e.step)!.target, doc)!;
+    seen.parentElement!.append(list);
+    expect(index.note(observer.takeRecords())).toBe(true);
+    withIndex(index, () => snapshot(cabinetFlow, doc, e.url));
+    list.append(doc.createElement('li'));
     expect(index.note(observer.takeRecords())).toBe(true);
     observer.disconnect();
   });
