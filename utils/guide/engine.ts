@@ -1,4 +1,4 @@
-import { signal, computed, batch } from '@preact/signals-core';
+import { signal, computed, batch } from './cells';
 import type { Flow, Step, FillKey, TargetState } from './types';
 import type { FillChild, FillChildrenResponse, FillValuesResponse, Request, TabState } from '@/utils/messages';
 import { flowKeys, recognise, recogniseDetailed, stepById } from './recognise';

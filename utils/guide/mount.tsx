@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals-core';
+import { effect } from './cells';
 import type { Flow, FlowAnswer } from './types';
 import { flowFromWire } from './wire';
 import { GuideEngine, type GuideStats, type Send } from './engine';

@@ -4,7 +4,7 @@
  * control, as a person following the highlight would. Never runs on a real portal: it refuses
  * to start outside an extension page, and only the training portal's script imports it.
  */
-import { effect } from '@preact/signals';
+import { effect } from '@/utils/guide/cells';
 import type { GuideEngine } from '@/utils/guide/engine';
 import { HOST_TAG } from '@/utils/guide/mount';
 

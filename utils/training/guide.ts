@@ -3,7 +3,7 @@
  * portal's flow on the replica, answered from the fictional family, with auto-advance, and
  * connected to the training page around the frame (`TrainingShell`).
  */
-import { effect } from '@preact/signals';
+import { effect } from '@/utils/guide/cells';
 import { browser } from 'wxt/browser';
 import { sgoFlow } from '@/utils/flows/sgo';
 import { cabinetFlow } from '@/utils/flows/cabinet';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { signal } from '@preact/signals';
+import { signal } from '@/utils/guide/cells';
 import type { GuideEngine } from '@/utils/guide/engine';
 import type { Step } from '@/utils/guide/types';
 import { Autoplay, type AutoplaySettings, type AutoplayState } from '@/utils/training/autoplay';
