@@ -1,11 +1,12 @@
 /** @jsxImportSource @/components/guide */
-import { effect, signal } from '@preact/signals-core';
+import { effect, signal } from '@/utils/guide/cells';
 import { render } from './jsx-runtime';
 import type { GuideEngine } from '@/utils/guide/engine';
 import type { FillOutcome } from '@/utils/guide/fill';
 import { stepPosition, textForVariant } from '@/utils/guide/recognise';
 import { redactValues } from '@/utils/guide/mask';
 import type { PanelMode, Side } from '@/utils/guide/placement';
+import type { PanelWords } from './words';
 
 /** What the panel needs to know about the presentation settings (`utils/guide/presentation.ts`). */
 export interface PanelShow {
@@ -41,7 +42,7 @@ export const STATIC_LAYOUT: PanelLayout = { mode: 'full', side: 'right', expande
 function ReportButton({ engine }: { engine: GuideEngine }) {
   return engine.canReport ? (
     <button type="button" class="pfdo-link" data-testid="guide-report" onClick={() => engine.openReport()}>
-      Сохранить описание страницы для поддержки
+      {engine.state.flow.panel?.report}
     </button>
   ) : null;
 }
@@ -86,17 +87,17 @@ function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelSh
     <div class="pfdo-support">
       <div class="pfdo-support-row">
         <button type="button" class="pfdo-link" data-testid="guide-support-copy" onClick={() => void onCopy()}>
-          Скопировать сведения для поддержки
+          {w.supportCopy}
         </button>
         <button type="button" class="pfdo-link" data-testid="guide-consultant" onClick={() => engine.openConsultant()}>
-          Справка для консультанта
+          {w.consultant}
         </button>
         <ReportButton engine={engine} />
       </div>
       {show.setMask && (
         <label class="pfdo-demo" title={w.demoTitle}>
           <input type="checkbox" data-testid="guide-mask" checked={show.mask} onChange={(e: Event) => show.setMask!((e.currentTarget as HTMLInputElement).checked)} />
-          Демонстрация: скрыть данные
+          {w.demoSwitch}
         </label>
       )}
       {copy?.copied === true && (
@@ -109,7 +110,7 @@ function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelSh
           <p class="pfdo-note" role="status" data-testid="guide-support-status">
             {w.copyFailed}
           </p>
-          <textarea class="pfdo-support-text" ref={selectOnMount} readOnly rows={6} data-testid="guide-support-text" aria-label="Сведения для поддержки" value={copy.text} />
+          <textarea class="pfdo-support-text" ref={selectOnMount} readOnly rows={6} data-testid="guide-support-text" aria-label={w.supportText} value={copy.text} />
         </>
       )}
     </div>
@@ -134,12 +135,12 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
   const safe = (text: string) => (show.mask ? redactValues(text, engine.personalValues) : text);
   if (s.hidden.value) {
     return (
-      <button class="pfdo-fab" type="button" data-testid="guide-show" onClick={() => engine.setHidden(false)} title="Показать подсказку">
-        ? Помощник
+      <button class="pfdo-fab" type="button" data-testid="guide-show" onClick={() => engine.setHidden(false)} title={w.show}>
+        {w.fab}
         {show.mask && (
           <>
             {' '}
-            <span class="pfdo-badge">Демонстрация</span>
+            <span class="pfdo-badge">{w.demo}</span>
           </>
         )}
       </button>
@@ -159,28 +160,28 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
     <section
       class={`pfdo-panel${step?.problem ? ' is-problem' : ''}`}
       role="dialog"
-      aria-label="Помощник: сертификат дополнительного образования"
+      aria-label={w.name}
       data-testid="guide-panel"
       data-mode="full"
       data-side={layout.side}
     >
       <header class="pfdo-head" onPointerDown={(e: PointerEvent) => layout.startDrag(e)} title={w.dragTitle}>
         <span class="pfdo-head-title">
-          <span class="pfdo-brand">Помощник · сертификат ДО</span>
+          <span class="pfdo-brand">{w.brand}</span>
           {show.mask && (
             <span class="pfdo-badge" data-testid="guide-mask-badge" title={w.maskTitle}>
-              Демонстрация
+              {w.demo}
             </span>
           )}
         </span>
         <span class="pfdo-head-tools">
           {layout.expanded && (
-            <button class="pfdo-icon" type="button" data-testid="guide-collapse" onClick={() => layout.setExpanded(false)} title="Свернуть в строку" aria-label="Свернуть в строку">
+            <button class="pfdo-icon" type="button" data-testid="guide-collapse" onClick={() => layout.setExpanded(false)} title={w.collapse} aria-label={w.collapse}>
               ▁
             </button>
           )}
-          <MoveButton layout={layout} />
-          <button class="pfdo-icon" type="button" data-testid="guide-hide" onClick={() => engine.setHidden(true)} title="Скрыть подсказку" aria-label="Скрыть подсказку">
+          <MoveButton layout={layout} w={w} />
+          <button class="pfdo-icon" type="button" data-testid="guide-hide" onClick={() => engine.setHidden(true)} title={w.hide} aria-label={w.hide}>
             ✕
           </button>
         </span>
@@ -189,7 +190,7 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
         <div class="pfdo-body">
           <div class="pfdo-code-row">
             <span class="pfdo-code" data-testid="guide-code">{step.code}</span>
-            <span class="pfdo-pos">{pos ? `шаг ${pos.index} из ${pos.total}` : step.problem ? 'нужно внимание' : ''}</span>
+            <span class="pfdo-pos">{pos ? [w.step1, pos.index, w.step2, pos.total] : step.problem ? w.attention : ''}</span>
           </div>
           <h2 class="pfdo-title">{step.title}</h2>
           {viewingOther && (
@@ -209,7 +210,7 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
           {s.targetState.value === 'missing' && (
             <p class="pfdo-missing" data-testid="guide-missing">
               {w.missing1}
-              {step.lookFor ?? 'его'}
+              {step.lookFor ?? w.lookFor}
               {w.missing2}
             </p>
           )}
@@ -225,11 +226,11 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
             <div class="pfdo-fill">
               <FillFor engine={engine} show={show} />
               <button class="pfdo-primary" type="button" data-testid="guide-fill" onClick={() => void engine.fill()} disabled={s.filling.value}>
-                {s.filling.value ? 'Заполняю…' : 'Заполнить из профиля'}
+                {s.filling.value ? w.filling : w.fillButton}
               </button>
               {engine.canUndo && (
                 <button class="pfdo-secondary" type="button" data-testid="guide-undo" onClick={() => engine.undoFill()}>
-                  Отменить заполнение
+                  {w.undo}
                 </button>
               )}
               {s.fillMessage.value && <p class="pfdo-missing">{safe(s.fillMessage.value)}</p>}
@@ -277,23 +278,23 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
           <p class="pfdo-text" data-testid="guide-instruction">
             {s.settled.value && !s.loading.value
               ? [w.notStep1, flow.portal, w.notStep2]
-              : 'Жду, пока страница загрузится…'}
+              : w.waiting}
           </p>
           {s.settled.value && !s.loading.value && <ReportOffer engine={engine} />}
         </div>
       )}
       <footer class="pfdo-foot">
         <button type="button" class="pfdo-secondary" data-testid="guide-back" onClick={() => engine.go(-1)} disabled={pos?.index === 1}>
-          ← Назад
+          {w.back}
         </button>
         {viewingOther ? (
           <button type="button" class="pfdo-secondary" data-testid="guide-current" onClick={() => engine.backToCurrent()}>
-            К текущему
+            {w.current}
           </button>
         ) : (
           flow.variants.length > 1 && (
             <label class="pfdo-variant-label">
-              <span>Кто подаёт:</span>
+              <span>{w.who}</span>
               <select class="pfdo-variant" data-testid="guide-variant" value={variant} onChange={(e: Event) => engine.setVariant((e.target as HTMLSelectElement).value)}>
                 {flow.variants.map((v) => (
                   <option key={v.id} value={v.id}>
@@ -305,7 +306,7 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
           )
         )}
         <button type="button" class="pfdo-secondary" data-testid="guide-next" onClick={() => engine.go(1)} disabled={pos?.index === pos?.total}>
-          Далее →
+          {w.next}
         </button>
       </footer>
       <SupportRow engine={engine} show={show} safe={safe} />
@@ -314,10 +315,10 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
 }
 
 /** The «⇄» button: moves the panel to the other side of the screen (remembered for this portal). */
-function MoveButton({ layout }: { layout: PanelLayout }) {
-  const to = layout.side === 'left' ? 'вправо' : 'влево';
+function MoveButton({ layout, w }: { layout: PanelLayout; w: Partial<PanelWords> }) {
+  const title = `${w.move ?? ''}${(layout.side === 'left' ? w.right : w.left) ?? ''}`;
   return (
-    <button class="pfdo-icon" type="button" data-testid="guide-move" onClick={() => layout.moveSide()} title={`Перенести подсказку ${to}`} aria-label={`Перенести подсказку ${to}`}>
+    <button class="pfdo-icon" type="button" data-testid="guide-move" onClick={() => layout.moveSide()} title={title} aria-label={title}>
       ⇄
     </button>
   );
@@ -339,7 +340,7 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
     <section
       class={`pfdo-panel pfdo-bar${step.problem ? ' is-problem' : ''}`}
       role="dialog"
-      aria-label="Помощник: сертификат дополнительного образования"
+      aria-label={w.name}
       data-testid="guide-panel"
       data-mode="bar"
       data-side={layout.side}
@@ -348,7 +349,7 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
         <span class="pfdo-code" data-testid="guide-code">{step.code}</span>
         <span class="pfdo-bar-words">
           <b class="pfdo-title">{step.title}</b>
-          {show.mask && <span class="pfdo-badge" data-testid="guide-mask-badge">Демонстрация</span>}
+          {show.mask && <span class="pfdo-badge" data-testid="guide-mask-badge">{w.demo}</span>}
           <span class="pfdo-bar-text" data-testid="guide-instruction" title={text}>
             {text}
           </span>
@@ -356,14 +357,14 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
         <span class="pfdo-bar-tools">
           {step.fill && !viewingOther && (
             <button class="pfdo-primary" type="button" data-testid="guide-fill" onClick={() => void engine.fill()} disabled={s.filling.value}>
-              {s.filling.value ? 'Заполняю…' : 'Заполнить'}
+              {s.filling.value ? w.filling : w.fillShort}
             </button>
           )}
-          <button class="pfdo-secondary" type="button" data-testid="guide-expand" onClick={() => layout.setExpanded(true)} title="Показать подсказку целиком">
-            Развернуть
+          <button class="pfdo-secondary" type="button" data-testid="guide-expand" onClick={() => layout.setExpanded(true)} title={w.expandTitle}>
+            {w.expand}
           </button>
-          <MoveButton layout={layout} />
-          <button class="pfdo-icon" type="button" data-testid="guide-hide" onClick={() => engine.setHidden(true)} title="Скрыть подсказку" aria-label="Скрыть подсказку">
+          <MoveButton layout={layout} w={w} />
+          <button class="pfdo-icon" type="button" data-testid="guide-hide" onClick={() => engine.setHidden(true)} title={w.hide} aria-label={w.hide}>
             ✕
           </button>
         </span>
@@ -377,7 +378,7 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
       {s.targetState.value === 'missing' && (
         <p class="pfdo-bar-line pfdo-missing" data-testid="guide-missing">
           {w.missingBar}
-          {step.lookFor ?? 'его'}.
+          {step.lookFor ?? w.lookFor}.
         </p>
       )}
       {s.fillMessage.value && <p class="pfdo-bar-line pfdo-missing">{safe(s.fillMessage.value)}</p>}
@@ -391,7 +392,7 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
           {engine.canUndo && (
             <li class="pfdo-bar-undo">
               <button class="pfdo-link" type="button" data-testid="guide-undo" onClick={() => engine.undoFill()}>
-                Отменить заполнение
+                {w.undo}
               </button>
             </li>
           )}
@@ -422,21 +423,22 @@ function FillFor({ engine, show, bar = false }: { engine: GuideEngine; show: Pan
   const list = s.fillChildren.value;
   if (!list) return null;
   if (!list.length) return s.fillChildrenMessage.value ? <p class={`pfdo-missing${bar ? ' pfdo-bar-line' : ''}`}>{s.fillChildrenMessage.value}</p> : null;
-  const name = (i: number) => (show.mask ? `ребёнок ${i + 1}` : list[i].label);
+  const w = s.flow.panel ?? {};
+  const name = (i: number) => (show.mask ? `${w.child ?? ''}${i + 1}` : list[i].label);
   const chosen = list.findIndex((c) => c.id === s.fillChild.value);
   return (
     <div class={`pfdo-fill-for${bar ? ' pfdo-bar-line' : ''}`} data-testid="guide-fill-for">
       {list.length === 1 ? (
         <span>
-          Заполняю для: <b>{name(0)}</b>
+          {w.fillFor} <b>{name(0)}</b>
         </span>
       ) : (
         <label>
-          Заполняю для:{' '}
+          {w.fillFor}{' '}
           <select data-testid="guide-fill-child" value={s.fillChild.value ?? ''} onChange={(e: Event) => engine.chooseChild((e.currentTarget as HTMLSelectElement).value)}>
             {chosen < 0 && (
               <option value="" disabled>
-                выберите ребёнка
+                {w.chooseOne}
               </option>
             )}
             {list.map((c, i) => (

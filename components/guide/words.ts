@@ -1,10 +1,11 @@
 /**
- * The panel's longer sentences (Russian), kept out of the portals' content scripts: they come with
- * the flow (`FlowText.panel`, sent by the background at start, `flow:get`); the
- * whole flows of the training portal and the tests carry them directly. Short labels (buttons,
- * «Жду, пока страница загрузится…») and what is said when the background does not answer stay in
- * the panel's code. A sentence around a value is split in parts (`…1`, `…2`): the panel puts the
- * value between them. Without an answer the panel shows the parts it has, so every part may be absent.
+ * Every word of the guide's panel (Russian), kept out of the portals' content script: they come
+ * with the flow (`FlowText.panel`, sent by the background at start, `flow:get`); the whole flows
+ * of the training portal and the tests carry them directly. The panel cannot show before that
+ * answer anyway (its style sheet comes with it). Only what is said when the background stops
+ * answering later (the extension updated while the page is open) stays in the code. A sentence
+ * around a value is split in parts (`…1`, `…2`): the panel puts the value between them. Every
+ * entry may be absent (`Partial` in the flow): the panel then shows the parts it has.
  */
 import { FILL_TEXT } from '@/utils/guide/support';
 
@@ -51,7 +52,52 @@ export const PANEL_WORDS = {
   noProfile: 'Не удалось получить данные профиля.',
   /** The portal's page threw while «Заполнить» set its fields (they are put back). */
   fillError: 'Не получилось заполнить: страница портала ответила ошибкой. Всё, что помощник успел вписать, отменено — впишите данные вручную.',
+
+  // Labels: the panel's header, buttons and short lines.
+  /** The panel's name for screen readers (its `aria-label`). */
+  name: 'Помощник: сертификат дополнительного образования',
+  brand: 'Помощник · сертификат ДО',
+  /** The button that brings a hidden panel back, and its title. */
+  fab: '? Помощник',
+  show: 'Показать подсказку',
+  hide: 'Скрыть подсказку',
+  collapse: 'Свернуть в строку',
+  expand: 'Развернуть',
+  expandTitle: 'Показать подсказку целиком',
+  /** «⇄»'s title: part 1, then `right` or `left`. */
+  move: 'Перенести подсказку ',
+  right: 'вправо',
+  left: 'влево',
+  /** The «Демонстрация» badge and switch. */
+  demo: 'Демонстрация',
+  demoSwitch: 'Демонстрация: скрыть данные',
+  /** «шаг N из M»: part 1, N, part 2, M. */
+  step1: 'шаг ',
+  step2: ' из ',
+  /** In place of «шаг N из M» on a problem step. */
+  attention: 'нужно внимание',
+  /** What to look for when the step does not say. */
+  lookFor: 'его',
+  /** The page says it is loading. */
+  waiting: 'Жду, пока страница загрузится…',
+  fillButton: 'Заполнить из профиля',
+  fillShort: 'Заполнить',
+  filling: 'Заполняю…',
+  undo: 'Отменить заполнение',
+  /** «Заполняю для: <child>»; the list's empty choice; a child's name while «Демонстрация» is on (then its number). */
+  fillFor: 'Заполняю для:',
+  chooseOne: 'выберите ребёнка',
+  child: 'ребёнок ',
+  back: '← Назад',
+  next: 'Далее →',
+  current: 'К текущему',
+  who: 'Кто подаёт:',
+  supportCopy: 'Скопировать сведения для поддержки',
+  /** The read-only field with the support text (its `aria-label`). */
+  supportText: 'Сведения для поддержки',
+  consultant: 'Справка для консультанта',
+  report: 'Сохранить описание страницы для поддержки',
 };
 
-/** The panel's longer sentences: see {@link PANEL_WORDS}. */
+/** The panel's words: see {@link PANEL_WORDS}. */
 export type PanelWords = typeof PANEL_WORDS;
