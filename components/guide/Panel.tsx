@@ -2,7 +2,6 @@
 import { effect, signal } from '@/utils/guide/cells';
 import { render } from './jsx-runtime';
 import type { GuideEngine } from '@/utils/guide/engine';
-import type { FillOutcome } from '@/utils/guide/fill';
 import { stepPosition, textForVariant } from '@/utils/guide/recognise';
 import { redactValues } from '@/utils/guide/mask';
 import type { PanelMode, Side } from '@/utils/guide/placement';
@@ -228,22 +227,8 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
               <button class="pfdo-primary" type="button" data-testid="guide-fill" onClick={() => void engine.fill()} disabled={s.filling.value}>
                 {s.filling.value ? w.filling : w.fillButton}
               </button>
-              {engine.canUndo && (
-                <button class="pfdo-secondary" type="button" data-testid="guide-undo" onClick={() => engine.undoFill()}>
-                  {w.undo}
-                </button>
-              )}
+              {engine.kit?.fillResult(engine, safe, false)}
               {s.fillMessage.value && <p class="pfdo-missing">{safe(s.fillMessage.value)}</p>}
-              {s.fillOutcomes.value && (
-                <ul class="pfdo-filled" data-testid="guide-fill-result">
-                  {s.fillOutcomes.value.map((o) => (
-                    <li key={o.name} class={`is-${o.status}`}>
-                      {outcomeText(o, safe, w.fill)}
-                    </li>
-                  ))}
-                </ul>
-              )}
-              {s.fillOutcomes.value && <p class="pfdo-note">{w.checkValues}</p>}
             </div>
           )}
           {advice.length > 0 && (
@@ -382,35 +367,9 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
         </p>
       )}
       {s.fillMessage.value && <p class="pfdo-bar-line pfdo-missing">{safe(s.fillMessage.value)}</p>}
-      {s.fillOutcomes.value && (
-        <ul class="pfdo-filled pfdo-bar-line" data-testid="guide-fill-result">
-          {s.fillOutcomes.value.map((o) => (
-            <li key={o.name} class={`is-${o.status}`}>
-              {outcomeText(o, safe, w.fill)}
-            </li>
-          ))}
-          {engine.canUndo && (
-            <li class="pfdo-bar-undo">
-              <button class="pfdo-link" type="button" data-testid="guide-undo" onClick={() => engine.undoFill()}>
-                {w.undo}
-              </button>
-            </li>
-          )}
-        </ul>
-      )}
+      {engine.kit?.fillResult(engine, safe, true)}
     </section>
   );
-}
-
-/**
- * One line of the fill result: «Серия: заполнено», a list's chosen value («Дети: Смирнова
- * Дарья»), or what went wrong with the reason (the status in `words`, the panel's words; the
- * status id itself when they did not come). Personal values pass through `safe` (masked
- * while «Демонстрация» is on).
- */
-function outcomeText(o: FillOutcome, safe: (t: string) => string, words: Record<FillOutcome['status'], string> | undefined): string {
-  if (o.status === 'filled' && o.shown) return `${safe(o.name)}: ${safe(o.shown)}`;
-  return `${safe(o.name)}: ${words?.[o.status] ?? o.status}${o.reason ? ` (${safe(o.reason)})` : ''}`;
 }
 
 /**

@@ -2,8 +2,8 @@
  * Every word of the guide's panel (Russian), kept out of the portals' content script: they come
  * with the flow (`FlowText.panel`, sent by the background at start, `flow:get`); the whole flows
  * of the training portal and the tests carry them directly. The panel cannot show before that
- * answer anyway (its style sheet comes with it). Only what is said when the background stops
- * answering later (the extension updated while the page is open) stays in the code. A sentence
+ * answer anyway (its style sheet comes with it), and they stay with it when the background stops
+ * answering later (the extension updated while the page is open). A sentence
  * around a value is split in parts (`…1`, `…2`): the panel puts the value between them. Every
  * entry may be absent (`Partial` in the flow): the panel then shows the parts it has.
  */
@@ -50,6 +50,11 @@ export const PANEL_WORDS = {
   /** «Заполнить» with several children and none chosen. */
   chooseChild: 'Выберите, для кого заполнять: список «Заполняю для» выше.',
   noProfile: 'Не удалось получить данные профиля.',
+  /** «Заполнить» when the background no longer answers (the extension was updated while the page was open). */
+  reloadToFill: 'Расширение было обновлено. Перезагрузите страницу и нажмите «Заполнить» ещё раз.',
+  /** «Скопировать сведения для поддержки» when the background no longer answers: then the step's code, or `noStep`. */
+  noSupport: 'Сведения для поддержки недоступны: расширение обновлено или перезапущено — перезагрузите страницу. Шаг: ',
+  noStep: 'не распознан',
   /** The portal's page threw while «Заполнить» set its fields (they are put back). */
   fillError: 'Не получилось заполнить: страница портала ответила ошибкой. Всё, что помощник успел вписать, отменено — впишите данные вручную.',
 

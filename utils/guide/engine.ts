@@ -531,39 +531,26 @@ export class GuideEngine {
       res = values as FillValuesResponse;
       this.kit = kit;
     } catch {
-      say('Расширение было обновлено. Перезагрузите страницу и нажмите «Заполнить» ещё раз.');
+      say(s.flow.panel?.reloadToFill ?? '');
       return;
     }
     if (!res?.ok) {
       say(res?.message ?? s.flow.panel?.noProfile ?? '');
       return;
     }
-    const already = new Set<Element>(this.#undo.map((u) => u.el));
-    const log: UndoEntry[] = [];
-    let outcomes: FillOutcome[];
-    const kit = this.kit!;
-    try {
-      outcomes = kit.fillFields(step.fill!, res.values, res.scan, this.#doc, log).outcomes;
-    } catch {
-      try {
-        kit.undoFill(log);
-      } catch {
-        /* the page keeps throwing: nothing more we can do */
-      }
+    const done = this.kit!.fillStep(step.fill!, res, this.#doc, this.#undo, this.#filledValues, this.filled.value);
+    if (!done) {
       say(s.flow.panel?.fillError ?? '');
       this.schedule();
       return;
     }
-    this.#undo.push(...log.filter((u) => !already.has(u.el)));
-    this.#filledValues = [
-      ...new Set([...this.#filledValues, ...Object.values(res.values).filter((v): v is string => typeof v === 'string'), ...(res.scan ? [res.scan.name] : [])]),
-    ];
+    this.#filledValues = done.values;
     batch(() => {
-      this.filled.value = [...new Set([...this.filled.value.filter((el) => el.isConnected), ...this.#undo.map((u) => u.el)])];
-      s.fillOutcomes.value = outcomes;
+      this.filled.value = done.filled;
+      s.fillOutcomes.value = done.outcomes;
       s.fillMessage.value = null;
       // Everything filled: point straight at the step's last control (the button to press next).
-      if (outcomes.every((o) => o.status === 'filled')) s.thenIndex.value = step.then?.length ?? 0;
+      if (done.outcomes.every((o) => o.status === 'filled')) s.thenIndex.value = step.then?.length ?? 0;
     });
     this.schedule();
   }
@@ -600,7 +587,7 @@ export class GuideEngine {
     } catch {
       // fall through
     }
-    return `Сведения для поддержки недоступны: расширение обновлено или перезапущено — перезагрузите страницу. Шаг: ${s.recognised.value?.code ?? 'не распознан'}.`;
+    return `${s.flow.panel?.noSupport ?? ''}${s.recognised.value?.code ?? s.flow.panel?.noStep ?? ''}.`;
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { FILL_STATUSES, FillField, FillKey } from './types';
-import type { ScanPayload } from '@/utils/messages';
+import type { FillValuesResponse, ScanPayload } from '@/utils/messages';
 import { locate } from './locate';
 import { fold, words } from './text';
 import { fileFieldVisible } from './visible';
@@ -30,6 +30,52 @@ export interface UndoEntry {
   files?: FileList | null;
   widget?: boolean;
   native?: string;
+}
+
+/** What {@link fillStep} leaves for the guide to show and keep. */
+export interface StepFill {
+  /** One per field of the step, in its order. */
+  outcomes: FillOutcome[];
+  /** Every value put into the page by the fills so far (to mask while «Демонстрация» is on). */
+  values: string[];
+  /** Every control the fills so far have set and that is still on the page (to cover). */
+  filled: Element[];
+}
+
+/**
+ * One «Заполнить» of a step, with the values the background sent ({@link fillFields}), kept
+ * together with the fills before it: the undo log gets entries only for controls not in it yet
+ * (so «Отменить заполнение» returns to the values before the first fill), the values and the
+ * controls filled are added to the earlier ones. When the portal's page throws while a field is
+ * set, this fill's changes are undone.
+ * @param fields the step's fields
+ * @param res the background's answer (`ok`)
+ * @param doc the page's document
+ * @param undo the guide's undo log (appended to)
+ * @param values the values filled before
+ * @param filled the controls filled before
+ * @returns the outcomes and the new lists, or null when the page threw (nothing of this fill is left)
+ */
+export function fillStep(fields: FillField[], res: FillValuesResponse, doc: Document, undo: UndoEntry[], values: readonly string[], filled: readonly Element[]): StepFill | null {
+  const already = new Set<Element>(undo.map((u) => u.el));
+  const log: UndoEntry[] = [];
+  let outcomes: FillOutcome[];
+  try {
+    outcomes = fillFields(fields, res.values, res.scan, doc, log).outcomes;
+  } catch {
+    try {
+      undoFill(log);
+    } catch {
+      /* the page keeps throwing: nothing more we can do */
+    }
+    return null;
+  }
+  undo.push(...log.filter((u) => !already.has(u.el)));
+  return {
+    outcomes,
+    values: [...new Set([...values, ...Object.values(res.values).filter((v): v is string => typeof v === 'string'), ...(res.scan ? [res.scan.name] : [])])],
+    filled: [...new Set([...filled.filter((el) => el.isConnected), ...undo.map((u) => u.el)])],
+  };
 }
 
 /**

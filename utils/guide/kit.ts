@@ -1,19 +1,23 @@
 /**
- * The fill kit: the code of «Заполнить» and of the «Демонстрация» covers over filled fields
+ * The fill kit: the code of «Заполнить», of what the panel shows after it
+ * (`components/guide/FillResult.tsx`) and of the «Демонстрация» covers over filled fields
  * (`fill.ts`, `mask.ts`, the list widgets' filling in `widget.ts`). The guide needs it only after
  * the user's first «Заполнить», so a portal page does not carry it: the background injects the
  * built kit (`entrypoints/fill-kit.ts` → `/fill-kit.js`) into the content script's own world on
  * the first press (`fill:kit`), where it puts itself at `globalThis[KIT_GLOBAL]`. The training
  * portal and the tests bundle it (`utils/guide/fill-kit.ts`).
  */
-import type { fillFields, undoFill } from './fill';
+import type { fillStep, undoFill } from './fill';
 import type { FieldMask } from './mask';
+import type { fillResult } from '@/components/guide/FillResult';
 
 /** What the kit offers the guide. */
 export interface FillKit {
-  fillFields: typeof fillFields;
+  fillStep: typeof fillStep;
   undoFill: typeof undoFill;
   FieldMask: typeof FieldMask;
+  /** The panel's part after a fill (the filled fields, «Отменить заполнение»). */
+  fillResult: typeof fillResult;
 }
 
 /** Where the injected kit puts itself in the content script's world. */
@@ -24,13 +28,13 @@ export const KIT_GLOBAL = 'pfdoFillKit';
  * frame (`fill:kit`).
  * @param send messaging to the background
  * @returns the kit
- * @throws Error («Расширение не ответило», the browser's error) when the background did not
- *   inject it (extension reloaded or updated)
+ * @throws Error (the browser's, or «no fill kit») when the background did not inject it
+ *   (extension reloaded or updated); the guide then says so in the panel's words
  */
 export async function loadKit(send: (req: { type: 'fill:kit' }) => Promise<unknown>): Promise<FillKit> {
   const g = globalThis as { [KIT_GLOBAL]?: FillKit };
   if (!g[KIT_GLOBAL]) await send({ type: 'fill:kit' });
   const kit = g[KIT_GLOBAL];
-  if (!kit) throw new Error('Расширение не ответило');
+  if (!kit) throw new Error('no fill kit');
   return kit;
 }

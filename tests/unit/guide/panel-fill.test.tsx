@@ -4,12 +4,15 @@ import { renderLive } from '@/components/guide/Panel';
 import { GuideEngine } from '@/utils/guide/engine';
 import { sgoFlow } from '@/utils/flows/sgo';
 import type { Highlight } from '@/utils/guide/highlight';
+import { FILL_KIT } from '@/utils/guide/fill-kit';
 
 const highlight = { clear() {}, follow() {}, current: null } as unknown as Highlight;
 
 function setup(mask = false) {
   const engine = new GuideEngine(sgoFlow, highlight, async () => undefined, () => undefined, document);
   engine.state.recognised.value = sgoFlow.steps.find((s) => s.id === 'sgo.choose-child')!;
+  // A fill's result is drawn by the fill kit, which a fill has loaded (utils/guide/kit.ts).
+  engine.kit = FILL_KIT;
   const root = document.createElement('div');
   document.body.append(root);
   // The live render the content script uses: signals re-render it; draw() is the host's refresh.
