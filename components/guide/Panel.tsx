@@ -56,36 +56,18 @@ function ReportOffer({ engine }: { engine: GuideEngine }) {
   ) : null;
 }
 
-/** Selects the support text when its field appears (one stable ref: called on mount only). */
-const selectOnMount = (el: HTMLTextAreaElement | null) => {
-  if (el) {
-    el.focus();
-    el.select();
-  }
-};
-
 /**
- * «Скопировать сведения для поддержки» and «Справка для консультанта». When the clipboard is
- * refused, the text is shown selected in a read-only field so the parent can copy it by hand.
+ * «Скопировать сведения для поддержки» and «Справка для консультанта». The copy and what is said
+ * after it come with the panel's kit (`./SupportCopy.tsx`); when the kit cannot come (the
+ * extension was updated while the page is open), the panel says so in the guide's own words.
  */
 function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelShow; safe: (text: string) => string }) {
   const copy = engine.state.supportCopy.value;
   const w = engine.state.flow.panel ?? {};
-  const setCopy = (c: { text: string; copied: boolean | null }) => (engine.state.supportCopy.value = c);
-  const onCopy = async () => {
-    const text = safe(await engine.supportText());
-    setCopy({ text, copied: null });
-    try {
-      await navigator.clipboard.writeText(text);
-      setCopy({ text, copied: true });
-    } catch {
-      setCopy({ text, copied: false });
-    }
-  };
   return (
     <div class="pfdo-support">
       <div class="pfdo-support-row">
-        <button type="button" class="pfdo-link" data-testid="guide-support-copy" onClick={() => void onCopy()}>
+        <button type="button" class="pfdo-link" data-testid="guide-support-copy" onClick={() => void engine.copySupport(safe)}>
           {w.supportCopy}
         </button>
         <button type="button" class="pfdo-link" data-testid="guide-consultant" onClick={() => engine.openConsultant()}>
@@ -99,19 +81,7 @@ function SupportRow({ engine, show, safe }: { engine: GuideEngine; show: PanelSh
           {w.demoSwitch}
         </label>
       )}
-      {copy?.copied === true && (
-        <p class="pfdo-note" role="status" data-testid="guide-support-status">
-          {w.copied}
-        </p>
-      )}
-      {copy?.copied === false && (
-        <>
-          <p class="pfdo-note" role="status" data-testid="guide-support-status">
-            {w.copyFailed}
-          </p>
-          <textarea class="pfdo-support-text" ref={selectOnMount} readOnly rows={6} data-testid="guide-support-text" aria-label={w.supportText} value={copy.text} />
-        </>
-      )}
+      {engine.kit ? engine.kit.supportStatus(engine) : copy && <p class="pfdo-note" role="status" data-testid="guide-support-status">{copy.text}</p>}
     </div>
   );
 }
@@ -180,9 +150,7 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
             </button>
           )}
           <MoveButton layout={layout} w={w} />
-          <button class="pfdo-icon" type="button" data-testid="guide-hide" onClick={() => engine.setHidden(true)} title={w.hide} aria-label={w.hide}>
-            ✕
-          </button>
+          <HideButton engine={engine} />
         </span>
       </header>
       {step ? (
@@ -217,13 +185,13 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
           {step.checklist && (
             <ul class="pfdo-check">
               {step.checklist.map((c) => (
-                <li key={c}>{c}</li>
+                <li>{c}</li>
               ))}
             </ul>
           )}
           {step.fill && !viewingOther && (
             <div class="pfdo-fill">
-              <FillFor engine={engine} show={show} />
+              {engine.kit?.fillFor(engine, show.mask, false)}
               <button class="pfdo-primary" type="button" data-testid="guide-fill" onClick={() => void engine.fill()} disabled={s.filling.value}>
                 {s.filling.value ? w.filling : w.fillButton}
               </button>
@@ -234,7 +202,7 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
           {advice.length > 0 && (
             <div class="pfdo-advice-list">
               {advice.map((a) => (
-                <button key={a!.id} type="button" class="pfdo-link" onClick={() => (s.adviceOpen.value = s.adviceOpen.value === a!.id ? null : a!.id)}>
+                <button type="button" class="pfdo-link" onClick={() => (s.adviceOpen.value = s.adviceOpen.value === a!.id ? null : a!.id)}>
                   {a!.title}?
                 </button>
               ))}
@@ -282,7 +250,7 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
               <span>{w.who}</span>
               <select class="pfdo-variant" data-testid="guide-variant" value={variant} onChange={(e: Event) => engine.setVariant((e.target as HTMLSelectElement).value)}>
                 {flow.variants.map((v) => (
-                  <option key={v.id} value={v.id}>
+                  <option value={v.id}>
                     {v.label}
                   </option>
                 ))}
@@ -296,6 +264,16 @@ export function Panel({ engine, show = { mask: false }, layout = STATIC_LAYOUT }
       </footer>
       <SupportRow engine={engine} show={show} safe={safe} />
     </section>
+  );
+}
+
+/** The «✕» button: hides the panel and the ring (remembered for this tab). */
+function HideButton({ engine }: { engine: GuideEngine }) {
+  const hide = engine.state.flow.panel?.hide;
+  return (
+    <button class="pfdo-icon" type="button" data-testid="guide-hide" onClick={() => engine.setHidden(true)} title={hide} aria-label={hide}>
+      ✕
+    </button>
   );
 }
 
@@ -349,12 +327,10 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
             {w.expand}
           </button>
           <MoveButton layout={layout} w={w} />
-          <button class="pfdo-icon" type="button" data-testid="guide-hide" onClick={() => engine.setHidden(true)} title={w.hide} aria-label={w.hide}>
-            ✕
-          </button>
+          <HideButton engine={engine} />
         </span>
       </div>
-      {step.fill && !viewingOther && <FillFor engine={engine} show={show} bar />}
+      {step.fill && !viewingOther && engine.kit?.fillFor(engine, show.mask, true)}
       {s.targetState.value === 'opener' && (
         <p class="pfdo-bar-line" data-testid="guide-opener">
           {w.opener}
@@ -369,46 +345,6 @@ function PanelBar({ engine, show, layout, safe }: { engine: GuideEngine; show: P
       {s.fillMessage.value && <p class="pfdo-bar-line pfdo-missing">{safe(s.fillMessage.value)}</p>}
       {engine.kit?.fillResult(engine, safe, true)}
     </section>
-  );
-}
-
-/**
- * «Заполняю для: Смирнов Артём» — the child «Заполнить» fills for, and a choice among the
- * region's children when there are several (remembered for this tab). While «Демонстрация» is
- * on, names are replaced by «ребёнок 1», «ребёнок 2».
- */
-function FillFor({ engine, show, bar = false }: { engine: GuideEngine; show: PanelShow; bar?: boolean }) {
-  const s = engine.state;
-  const list = s.fillChildren.value;
-  if (!list) return null;
-  if (!list.length) return s.fillChildrenMessage.value ? <p class={`pfdo-missing${bar ? ' pfdo-bar-line' : ''}`}>{s.fillChildrenMessage.value}</p> : null;
-  const w = s.flow.panel ?? {};
-  const name = (i: number) => (show.mask ? `${w.child ?? ''}${i + 1}` : list[i].label);
-  const chosen = list.findIndex((c) => c.id === s.fillChild.value);
-  return (
-    <div class={`pfdo-fill-for${bar ? ' pfdo-bar-line' : ''}`} data-testid="guide-fill-for">
-      {list.length === 1 ? (
-        <span>
-          {w.fillFor} <b>{name(0)}</b>
-        </span>
-      ) : (
-        <label>
-          {w.fillFor}{' '}
-          <select data-testid="guide-fill-child" value={s.fillChild.value ?? ''} onChange={(e: Event) => engine.chooseChild((e.currentTarget as HTMLSelectElement).value)}>
-            {chosen < 0 && (
-              <option value="" disabled>
-                {w.chooseOne}
-              </option>
-            )}
-            {list.map((c, i) => (
-              <option key={c.id} value={c.id}>
-                {name(i)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-    </div>
   );
 }
 

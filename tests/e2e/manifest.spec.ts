@@ -72,20 +72,20 @@ test('content scripts carry no WXT context (it announced the script to the page)
   }
 });
 
-test('size budgets (bytes): the content script ≤ 18 688 gzipped, the fill kit ≤ 7 168, training portal ≤ 130 000 gzipped, store zip ≤ 600 000', () => {
+test('size budgets (bytes): the content script ≤ 16 000 gzipped, the fill kit ≤ 8 192, training portal ≤ 130 000 gzipped, store zip ≤ 600 000', () => {
   const dir = '.output/chrome-mv3/content-scripts';
   for (const f of readdirSync(dir)) {
     const gz = gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
-    // Issue 11's goal is 16 KB (the bench prints it as 16 000 B); now 18 451 (the page model, ~2.2 KB, and the ring's
-    // move observer, ~0.3 KB, bought the speed goals). One script for both portals: no Preact (the
-    // panel's own renderer), no WXT context, no flow and no CSS (the background sends them), no
-    // filling (the fill kit, injected on the first «Заполнить»). What is left (`npm run bench`
-    // lists it by module) is the engine, recognition and the page model (~9 KB), the panel and
-    // its placement (~6 KB) and @preact/signals-core (~1.5 KB).
-    expect(gz, `${f} gzipped`).toBeLessThanOrEqual(18_688);
+    // Issue 11's goal: 16 KB, read as 16 000 B (now ~15 900). One script for both portals: no
+    // Preact (the panel's own renderer), no signals library (the guide's own cells), no WXT
+    // context, no flow, no panel words and no CSS (the background sends them), nothing of filling
+    // or of the support copy (the fill kit). What is left (`npm run bench` lists it by module) is
+    // the engine, recognition and the page model (~9 KB), the panel, its placement and the ring (~5 KB).
+    expect(gz, `${f} gzipped`).toBeLessThanOrEqual(16_000);
   }
-  // The fill kit (only on the first «Заполнить»; now ~6.6 KB: it has its own copy of the locator).
-  expect(gzipSync(readFileSync('.output/chrome-mv3/fill-kit.js'), { level: 9 }).length, 'fill-kit.js gzipped').toBeLessThanOrEqual(7_168);
+  // The fill kit (on a step that fills, or on «Скопировать сведения для поддержки»; now ~7.8 KB:
+  // it has its own copy of the locator).
+  expect(gzipSync(readFileSync('.output/chrome-mv3/fill-kit.js'), { level: 9 }).length, 'fill-kit.js gzipped').toBeLessThanOrEqual(8_192);
   // The training portal: both replicas (training/**) and its guide script, gzipped file by file.
   const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
   const training = [...walk('.output/chrome-mv3/training'), '.output/chrome-mv3/training-guide.js'];

@@ -438,14 +438,19 @@ export class GuideEngine {
 
   /**
    * Asks which children «Заполнить» may fill for here and which one is chosen for this tab
-   * (`fill:children`; the background answers for the sender's portal only). Once per page.
-   * @returns false when the background did not answer (e.g. the extension was reloaded)
+   * (`fill:children`; the background answers for the sender's portal only), and the fill kit with
+   * them. Once per page, when a step that fills is first shown (or on «Заполнить»).
+   * @returns false when the background did not answer or the kit did not come (e.g. the
+   *   extension was reloaded)
    */
   async loadChildren(): Promise<boolean> {
     this.#childrenAsked = true;
     const s = this.state;
     try {
-      const res = (await this.#send({ type: 'fill:children' })) as FillChildrenResponse;
+      // The kit comes with the list: the panel's «Заполняю для» is its part (kit.ts).
+      const [answer, kit] = await Promise.all([this.#send({ type: 'fill:children' }), this.kit ?? this.kitSource()]);
+      const res = answer as FillChildrenResponse;
+      this.kit = kit;
       batch(() => {
         s.fillChildren.value = res.children;
         s.fillChild.value = res.chosen;
@@ -558,12 +563,13 @@ export class GuideEngine {
   /** Puts back what «Заполнить» changed (the values before the first fill of this step). */
   undoFill(): void {
     // Something to undo means a fill ran, so the kit is there.
-    if (this.#undo.length) this.kit?.undoFill(this.#undo);
-    const undone = new Set<Element>(this.#undo.map((u) => u.el));
+    const kit = this.kit;
+    if (!kit) return;
+    const still = kit.undoStep(this.#undo, this.filled.value);
     this.#undo = [];
     this.#filledValues = [];
     batch(() => {
-      this.filled.value = this.filled.value.filter((el) => !undone.has(el) && el.isConnected);
+      this.filled.value = still;
       this.state.fillOutcomes.value = null;
     });
     this.schedule();
@@ -588,6 +594,23 @@ export class GuideEngine {
       // fall through
     }
     return `${s.flow.panel?.noSupport ?? ''}${s.recognised.value?.code ?? s.flow.panel?.noStep ?? ''}.`;
+  }
+
+  /**
+   * «Скопировать сведения для поддержки»: the copy itself comes with the kit (loaded on the first
+   * press, as for «Заполнить»: `components/guide/SupportCopy.tsx`). When the kit cannot come
+   * (the extension was updated while the page is open), {@link GuideState.supportCopy} holds what
+   * {@link supportText} says then, not copied.
+   * @param safe masks personal values while «Демонстрация» is on
+   */
+  async copySupport(safe: (text: string) => string): Promise<void> {
+    try {
+      this.kit ??= await this.kitSource();
+    } catch {
+      this.state.supportCopy.value = { text: await this.supportText(), copied: null };
+      return;
+    }
+    await this.kit.copySupport(this, safe);
   }
 
   /**
@@ -617,19 +640,12 @@ export class GuideEngine {
   }
 
   /**
-   * The values the last «Заполнить» put into the page, so the panel can mask them while
-   * «Демонстрация» is on (see `redactValues` in `utils/guide/mask.ts`). Includes the date as
-   * shown in a date input and the scan's file name.
+   * The children's names and the values the fills put into the page, so the panel can mask them
+   * while «Демонстрация» is on (see `redactValues` in `utils/guide/mask.ts`). Includes the date
+   * as shown in a date input and the scan's file name (`fillStep` in ./fill.ts).
    */
   get personalValues(): readonly string[] {
-    const out: string[] = [];
-    for (const c of this.state.fillChildren.value ?? []) out.push(c.label);
-    for (const v of this.#filledValues) {
-      out.push(v);
-      const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(v);
-      if (m) out.push(`${m[3]}-${m[2]}-${m[1]}`);
-    }
-    return out;
+    return [...(this.state.fillChildren.value ?? []).map((c) => c.label), ...this.#filledValues];
   }
 
   /** The page element the guide points at now (outlined), or null. Read-only: never modified. */

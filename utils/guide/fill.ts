@@ -36,7 +36,10 @@ export interface UndoEntry {
 export interface StepFill {
   /** One per field of the step, in its order. */
   outcomes: FillOutcome[];
-  /** Every value put into the page by the fills so far (to mask while «Демонстрация» is on). */
+  /**
+   * Every value put into the page by the fills so far (to mask while «Демонстрация» is on): a
+   * date also as a date input shows it (`YYYY-MM-DD`), the scan by its file name.
+   */
   values: string[];
   /** Every control the fills so far have set and that is still on the page (to cover). */
   filled: Element[];
@@ -71,11 +74,33 @@ export function fillStep(fields: FillField[], res: FillValuesResponse, doc: Docu
     return null;
   }
   undo.push(...log.filter((u) => !already.has(u.el)));
+  const put: string[] = [];
+  for (const v of Object.values(res.values)) {
+    if (typeof v !== 'string') continue;
+    put.push(v);
+    // A date is shown in a date input as YYYY-MM-DD.
+    const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(v);
+    if (m) put.push(`${m[3]}-${m[2]}-${m[1]}`);
+  }
+  if (res.scan) put.push(res.scan.name);
   return {
     outcomes,
-    values: [...new Set([...values, ...Object.values(res.values).filter((v): v is string => typeof v === 'string'), ...(res.scan ? [res.scan.name] : [])])],
+    values: [...new Set([...values, ...put])],
     filled: [...new Set([...filled.filter((el) => el.isConnected), ...undo.map((u) => u.el)])],
   };
+}
+
+/**
+ * Undoes the fills of a step ({@link undoFill} of the whole log) and says which controls are
+ * still filled.
+ * @param undo the guide's undo log (not changed: the caller empties it)
+ * @param filled the controls filled so far
+ * @returns the controls still filled and on the page
+ */
+export function undoStep(undo: UndoEntry[], filled: readonly Element[]): Element[] {
+  undoFill(undo);
+  const undone = new Set<Element>(undo.map((u) => u.el));
+  return filled.filter((el) => !undone.has(el) && el.isConnected);
 }
 
 /**

@@ -213,28 +213,10 @@ export function mountGuide(given: Flow | null = null, send: Send = sendToBackgro
     }
     setAttr(host, 'data-panel-mode', expanded ? 'full' : mode);
     setAttr(host, 'data-panel-side', side);
-    keepFillListInView();
+    listShownAt = engine.kit?.showFillList(panelEl(), `${mode}|${side}`, listShownAt) ?? '';
   };
-  /**
-   * After «Заполнить» the list of filled fields must be readable: when it appears, or the panel
-   * changes size or place, the panel scrolls (inside itself) so the list is in sight. The user's
-   * own scrolling of the panel is left alone otherwise.
-   */
+  /** Where the list of filled fields was last brought into sight (see `showFillList`; the kit's, as the list). */
   let listShownAt = '';
-  const keepFillListInView = () => {
-    const el = panelEl();
-    const list = el?.querySelector<HTMLElement>('[data-testid=guide-fill-result]');
-    if (!el || !list) {
-      listShownAt = '';
-      return;
-    }
-    const pr = el.getBoundingClientRect();
-    const at = `${mode}|${side}|${Math.round(pr.width)}|${Math.round(pr.height)}`;
-    if (at === listShownAt) return;
-    listShownAt = at;
-    const lr = list.getBoundingClientRect();
-    if (lr.top < pr.top || lr.bottom > pr.bottom) el.scrollTop += lr.top - pr.top - Math.min(48, pr.height / 4);
-  };
   /**
    * Drags the panel by its header: it follows the pointer sideways; on release it goes to the
    * side its centre is on, and that side is remembered for this portal.

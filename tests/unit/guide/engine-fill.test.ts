@@ -64,7 +64,7 @@ beforeEach(() => {
 });
 
 describe('«Заполнить» in the engine', () => {
-  it('the fill kit is asked on the first press only, never before, and fills then', async () => {
+  it('the fill kit is asked with the list of children (a step that fills shown, or the first press), once, and fills then', async () => {
     document.getElementById('f')!.remove();
     const { engine, kitAsked } = engineWith('');
     expect(kitAsked()).toBe(0);

@@ -6,6 +6,7 @@ import { cabinetFlow } from '@/utils/flows/cabinet';
 import type { Highlight } from '@/utils/guide/highlight';
 import { supportTextFor } from '@/utils/guide/support';
 import type { Request } from '@/utils/messages';
+import { FILL_KIT } from '@/utils/guide/fill-kit';
 
 const highlight = { clear() {}, follow() {}, current: null } as unknown as Highlight;
 
@@ -13,8 +14,10 @@ const highlight = { clear() {}, follow() {}, current: null } as unknown as Highl
 const background = async (m: Request): Promise<unknown> =>
   m.type === 'support:text' ? supportTextFor(cabinetFlow, m, { url: location.href, version: '1.0.0', userAgent: navigator.userAgent, now: new Date() }) : undefined;
 
-function setup(send = vi.fn(background)) {
+function setup(send = vi.fn(background), kit = true) {
   const engine = new GuideEngine(cabinetFlow, highlight, send, () => undefined, document);
+  // The copy comes with the panel's kit (utils/guide/kit.ts), injected on the first press.
+  if (kit) engine.kitSource = async () => FILL_KIT;
   engine.state.recognised.value = cabinetFlow.steps.find((s) => s.id === 'cabinet.email')!;
   engine.state.targetState.value = 'missing';
   const root = document.createElement('div');
@@ -61,6 +64,21 @@ describe('panel: support text and the consultant page', () => {
     expect(area.selectionStart).toBe(0);
     expect(area.selectionEnd).toBe(area.value.length);
     expect(root.querySelector('[data-testid=guide-support-status]')?.textContent).toContain('Ctrl+C');
+  });
+
+  it('when the kit cannot come (extension updated while the page is open), the panel says to reload and copies nothing', async () => {
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const { root } = setup(
+      vi.fn(async () => {
+        throw new Error('Extension context invalidated.');
+      }),
+      false,
+    );
+    await click(root.querySelector('[data-testid=guide-support-copy]'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(writeText).not.toHaveBeenCalled();
+    expect(root.querySelector('[data-testid=guide-support-status]')?.textContent).toBe(`${cabinetFlow.panel!.noSupport}К-7.`);
   });
 
   it('«Справка для консультанта» asks the background to open the page', async () => {
