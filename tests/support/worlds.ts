@@ -17,7 +17,7 @@ export async function openWithWorlds(ctx: BrowserContext, url: string) {
 }
 
 /** The guide engine's own counters (`pfdoGuideStats`, see utils/guide/engine.ts), read in its world. */
-export async function guideStats(cdp: CDPSession, worlds: number[]): Promise<{ passes: number; skipped?: number; totalMs: number; lastMs: number; maxMs: number }> {
+export async function guideStats(cdp: CDPSession, worlds: number[]): Promise<{ passes: number; skipped?: number; totalMs: number; maxMs: number }> {
   for (const id of worlds) {
     const r = await cdp
       .send('Runtime.evaluate', { contextId: id, expression: 'globalThis.pfdoGuideStats ? JSON.stringify(globalThis.pfdoGuideStats) : ""', returnByValue: true })

@@ -6,7 +6,7 @@ import { locate, locateOpener } from './locate';
 import { Highlight } from './highlight';
 import type { FillOutcome, UndoEntry } from './fill';
 import { loadKit, type FillKit } from './kit';
-import { pageIsLoading } from './loading';
+import { LOADING_KEYS, pageIsLoading } from './loading';
 import { OBSERVE, PageIndex, withIndex } from './page-index';
 
 /** How long the guide looks for a target before saying what to look for instead (ms). */
@@ -47,7 +47,7 @@ export interface GuideStats {
   skipped: number;
   /** Time of the passes and of keeping the page model current (every batch of changes). */
   totalMs: number;
-  lastMs: number;
+  /** The longest pass. */
   maxMs: number;
 }
 
@@ -107,7 +107,7 @@ export class GuideEngine {
   #pending: ReturnType<typeof setTimeout> | null = null;
   #lastPassAt = -Infinity;
   /** See {@link GuideStats}. */
-  readonly stats: GuideStats = { passes: 0, skipped: 0, totalMs: 0, lastMs: 0, maxMs: 0 };
+  readonly stats: GuideStats = { passes: 0, skipped: 0, totalMs: 0, maxMs: 0 };
   /** What the locators ask of the page, kept current from the MutationObserver's records. */
   readonly #index: PageIndex;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -127,6 +127,8 @@ export class GuideEngine {
   #pendingProblem: { id: string; since: number } | null = null;
   #problemTimer: ReturnType<typeof setTimeout> | null = null;
   #loaderTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The one-off «settled» moment, {@link TARGET_TIMEOUT_MS} after the start. */
+  #settle: ReturnType<typeof setTimeout> | null = null;
   /** The children list was asked for on this page. */
   #childrenAsked = false;
   /** Tab-state keys the user has set on this page (they win over the stored state read at start). */
@@ -160,8 +162,8 @@ export class GuideEngine {
    * be whole by now (a portal's content script gets it from the background after construction).
    */
   async start(): Promise<void> {
-    // Every word the steps look for, read from the page in one walk on the first pass.
-    this.#index.expect(flowKeys(this.state.flow));
+    // Every word the steps look for, and a loading line's, read from the page in one walk on the first pass.
+    this.#index.expect([...flowKeys(this.state.flow), ...LOADING_KEYS]);
     try {
       const st = (await this.#send({ type: 'tab-state:get' })) as TabState | undefined;
       // A choice the user made while the stored state was on its way wins over it.
@@ -182,7 +184,7 @@ export class GuideEngine {
     this.#doc.addEventListener('click', this.#onUse, true);
     this.pass();
     // If nothing is recognised after the late-render window, say so instead of waiting silently.
-    setTimeout(() => {
+    this.#settle = setTimeout(() => {
       this.state.settled.value = true;
       this.#onChange();
     }, TARGET_TIMEOUT_MS);
@@ -202,6 +204,7 @@ export class GuideEngine {
     if (this.#pending) clearTimeout(this.#pending);
     if (this.#problemTimer) clearTimeout(this.#problemTimer);
     if (this.#loaderTimer) clearTimeout(this.#loaderTimer);
+    if (this.#settle) clearTimeout(this.#settle);
     this.#highlight.clear();
   }
 
@@ -235,7 +238,6 @@ export class GuideEngine {
     this.stats.totalMs += ms;
     if (matters || this.#pending) return this.schedule();
     this.stats.skipped++;
-    this.stats.lastMs = ms;
     this.#highlight.pageChanged();
   }
 
@@ -255,7 +257,6 @@ export class GuideEngine {
       const ms = performance.now() - t0;
       this.stats.passes++;
       this.stats.totalMs += ms;
-      this.stats.lastMs = ms;
       this.stats.maxMs = Math.max(this.stats.maxMs, ms);
     }
   }

@@ -312,8 +312,10 @@ function textLongerThan(el: Element, max: number): boolean {
 /**
  * The text nodes of a scope whose folded data contains `key`, in document order: from the
  * guide's page model during its passes (`page-index.ts`), else from one reading of the scope.
+ * @param key a folded word (lower case, «е» for «ё»), e.g. `загруз`
+ * @param scope the document or an element of it
  */
-function textNodesWith(key: string, scope: Document | Element): Text[] {
+export function textNodesWith(key: string, scope: Document | Element): Text[] {
   const index = liveIndex(scope.nodeType === 9 ? (scope as Document) : scope.ownerDocument!);
   if (index && key) return index.nodesWith(key, scope);
   const { nodes, folded } = pageText(scope);

@@ -252,7 +252,21 @@ export function mountGuide(given: Flow | null = null, send: Send = sendToBackgro
     window.addEventListener('pointercancel', onUp, true);
     e.preventDefault();
   }
-  window.addEventListener('resize', () => place(), { passive: true });
+  const onResize = () => place();
+  window.addEventListener('resize', onResize, { passive: true });
+  let unwatch = () => {};
+  /**
+   * Another instance of the guide has taken the page (the content script injected again after an
+   * extension update removes the hosts before it; this one lives on, orphaned): this one stops
+   * instead of putting its host back beside the new one.
+   */
+  const retire = () => {
+    engine.stop();
+    live?.stop();
+    stopCovers();
+    window.removeEventListener('resize', onResize);
+    unwatch();
+  };
   const start = () => {
     void loadPanelSide(flow.id).then((stored) => {
       if (stored && chosenSide === null) {
@@ -271,7 +285,11 @@ export function mountGuide(given: Flow | null = null, send: Send = sendToBackgro
     setAttr(host, 'data-shown-step', step?.id ?? '');
     setAttr(host, 'data-target', s.targetState.value);
     setAttr(host, 'data-hidden', String(s.hidden.value));
-    if (!host.isConnected) document.documentElement.append(host);
+    if (!host.isConnected) {
+      // Removed by the page (put back), or by a newer instance of the guide (then this one stops).
+      if (document.querySelector(HOST_TAG)) return retire();
+      document.documentElement.append(host);
+    }
     renderPanel();
     place();
     mask?.schedule(); // the page changed: fields may have moved or gone
@@ -279,7 +297,7 @@ export function mountGuide(given: Flow | null = null, send: Send = sendToBackgro
   live = renderLive(ui, () => ({ engine, show: { mask: show.mask, setMask }, layout: layout() }));
   // Covers follow the filled fields at once (same task as the fill, before the next paint). Fields
   // are only ever filled by the kit, so it is there when the first ones come.
-  effect(() => {
+  const stopCovers = effect(() => {
     const fields = engine.filled.value;
     if (!mask && fields.length && engine.kit) {
       mask = new engine.kit.FieldMask(layer);
@@ -290,7 +308,7 @@ export function mountGuide(given: Flow | null = null, send: Send = sendToBackgro
   apply(show);
   if (options.watchSettings !== false) {
     let changed = false; // a change that arrives while the first read is on its way wins over it
-    watchPresentation((p) => {
+    unwatch = watchPresentation((p) => {
       changed = true;
       apply(p);
     });

@@ -37,4 +37,30 @@ describe('the guide host and the page observer (utils/guide/mount.tsx, engine.ts
     expect(records.filter((r) => r.target === host || host.contains(r.target))).toEqual([]);
     engine.stop();
   });
+
+  it('a guide whose host a newer instance replaced (content script injected again after an update) stops instead of coming back; one the page removed comes back', async () => {
+    document.body.innerHTML = '<form><input name="email" placeholder="Электронная почта"><button>Войти</button></form>';
+    const send = async (m: Request) => {
+      if (m.type === 'flow:get') return { flow: flowToWire(cabinetFlow), css: '' };
+      if (m.type === 'tab-state:get') return { hidden: false, variant: 'parent' };
+      return undefined;
+    };
+    const old = mountGuide(null, send, { watchSettings: false });
+    await new Promise((r) => setTimeout(r, 50));
+    // The page removes the host: it is put back on the next change.
+    document.querySelector(HOST_TAG)!.remove();
+    old.pass();
+    expect(document.querySelectorAll(HOST_TAG).length).toBe(1);
+    // A newer instance takes the page: the old one stops at its next update and stays out.
+    const fresh = mountGuide(null, send, { watchSettings: false });
+    await new Promise((r) => setTimeout(r, 50));
+    old.pass();
+    expect(document.querySelectorAll(HOST_TAG).length).toBe(1);
+    const passes = old.stats.passes;
+    document.body.append(document.createElement('button'));
+    await new Promise((r) => setTimeout(r, 150));
+    expect(old.stats.passes).toBe(passes); // no longer observing
+    expect(fresh.stats.passes).toBeGreaterThan(0);
+    fresh.stop();
+  });
 });
