@@ -7,14 +7,16 @@ import { OBSERVE, OBSERVED_ATTRIBUTES } from '@/utils/guide/page-index';
 import { flowToWire } from '@/utils/guide/wire';
 import type { Request } from '@/utils/messages';
 
+/** Answers like the background for a Kuzbass page: its flow, a default tab state. */
+const send = async (m: Request) => {
+  if (m.type === 'flow:get') return { flow: flowToWire(cabinetFlow), css: '' };
+  if (m.type === 'tab-state:get') return { hidden: false, variant: 'parent' };
+  return undefined;
+};
+
 describe('the guide host and the page observer (utils/guide/mount.tsx, engine.ts)', () => {
   it('the guide changing its own host makes no record for the observer: the engine needs no filter of its own changes', async () => {
     document.body.innerHTML = '<form><input name="email" placeholder="Электронная почта"><button>Войти</button></form>';
-    const send = async (m: Request) => {
-      if (m.type === 'flow:get') return { flow: flowToWire(cabinetFlow), css: '' };
-      if (m.type === 'tab-state:get') return { hidden: false, variant: 'parent' };
-      return undefined;
-    };
     const engine = mountGuide(null, send, { watchSettings: false });
     const host = document.querySelector(HOST_TAG)!;
     await new Promise((r) => setTimeout(r, 50));
@@ -40,11 +42,6 @@ describe('the guide host and the page observer (utils/guide/mount.tsx, engine.ts
 
   it('a guide whose host a newer instance replaced (content script injected again after an update) stops instead of coming back; one the page removed comes back', async () => {
     document.body.innerHTML = '<form><input name="email" placeholder="Электронная почта"><button>Войти</button></form>';
-    const send = async (m: Request) => {
-      if (m.type === 'flow:get') return { flow: flowToWire(cabinetFlow), css: '' };
-      if (m.type === 'tab-state:get') return { hidden: false, variant: 'parent' };
-      return undefined;
-    };
     const old = mountGuide(null, send, { watchSettings: false });
     await new Promise((r) => setTimeout(r, 50));
     // The page removes the host: it is put back on the next change.
