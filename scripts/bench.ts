@@ -308,6 +308,7 @@ async function costs(b: ExtensionBrowser, plain: BrowserContext) {
 }
 
 async function burst(b: ExtensionBrowser, plain: BrowserContext) {
+  console.log('\n3а. Поток изменений страницы в стороне от шага');
   // A burst of 1 000 mutations, one per task (each its own MutationObserver callback), far from
   // the step. Counted three ways: the guide's own counters (passes; its CPU on the 0.1 ms clock),
   // the renderer's script time with the extension minus without it (CDP, same burst), and the
@@ -486,7 +487,7 @@ async function memory(b: ExtensionBrowser, plain: BrowserContext) {
 }
 
 // ---------- 6. papers, 7. popup
-// ---------- 5b. «Заполнить»: the first press injects the fill kit, a second one has it
+// ---------- 5b. «Заполнить»: the first press (the fill kit comes when the step is shown, with the list of children), and a second one
 async function fill(b: ExtensionBrowser) {
   console.log('\n5б. «Заполнить» → первое поле заполнено (форма документа К-5, в странице)');
   const first: number[] = [];
@@ -513,7 +514,7 @@ async function fill(b: ExtensionBrowser) {
     }
     await page.close();
   }
-  row('первое нажатие (фон внедряет fill-kit.js)', fmt(stat(first)));
+  row('первое нажатие (fill-kit.js внедрён при показе шага)', fmt(stat(first)));
   row('повторное нажатие (набор уже на месте)', fmt(stat(again)));
   results.fill = { first: stat(first), again: stat(again) };
 }
