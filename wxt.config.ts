@@ -27,7 +27,8 @@ function minifyReplicaScript(file: string, code: string): string {
 /**
  * WXT configuration. The manifest asks for the fewest permissions the code uses:
  * `storage` (per-tab guide state and the chosen child), `scripting` (the page description for
- * support and the fill kit, both only on the user's request) and host permissions for exactly the two portals. Profiles live in the extension's own IndexedDB.
+ * support, on the user's request, and the fill kit, where a step fills) and host permissions for
+ * exactly the two portals. Profiles live in the extension's own IndexedDB.
  */
 export default defineConfig({
   manifestVersion: 3,
@@ -36,9 +37,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ru',
-    // `scripting`: only on the user's request — to describe a portal page for «Сохранить описание
-    // страницы для поддержки» (report.html injects page-report.js into that tab), and on the first
-    // «Заполнить» of a page (the background injects fill-kit.js into the guide's world).
+    // `scripting`: to describe a portal page for «Сохранить описание страницы для поддержки», on the
+    // user's request (report.html injects page-report.js into that tab), and to bring the fill kit
+    // into the guide's own world where a step fills or the support copy is asked (the background
+    // injects fill-kit.js; the portal's page cannot see or load it).
     permissions: ['storage', 'scripting'],
     host_permissions: ['https://sgo.tvobr.ru/*', 'https://cabinet.ruobr.ru/*'],
     action: { default_title: '__MSG_extActionTitle__' },

@@ -126,7 +126,7 @@ function sizes() {
     row(`.output/${z}`, /-sources\.zip$/.test(z) ? `${size}` : `${size} (${(size / 1000).toFixed(0)} КБ; цель ≤ ${ZIP_GOAL / 1000} КБ)`);
   }
   // One content script for both portals (the background sends it the portal's flow); the fill kit
-  // is injected on the first «Заполнить» only.
+  // is injected only where a step fills or the support copy is asked.
   for (const [k, v] of Object.entries(out).filter(([k]) => k.startsWith('chrome-mv3/content-scripts/')))
     row(`${k.slice('chrome-mv3/'.length)}, gzip`, `${v.gzip} B; цель ≤ ${CONTENT_SCRIPT_GOAL} B`);
   bundle();

@@ -55,8 +55,9 @@ export const Request = z.discriminatedUnion('type', [
   /** The children of the sender's portal region and the one chosen for this tab; asked on steps that fill. */
   z.object({ type: z.literal('fill:children') }),
   /**
-   * «Заполнить» was pressed for the first time on this page: inject the fill kit
-   * (`/fill-kit.js`, utils/guide/kit.ts) into the sender's frame, in the content script's world.
+   * The guide needs the fill kit (a step that fills is shown, or «Скопировать сведения для
+   * поддержки» was pressed): inject it (`/fill-kit.js`, utils/guide/kit.ts) into the sender's
+   * frame, in the content script's world. Once per page.
    */
   z.object({ type: z.literal('fill:kit') }),
   /** Values for the fields of one step, for one child of the sender's portal region; asked only when the user presses «Заполнить». */

@@ -505,7 +505,7 @@ export class GuideEngine {
 
   #fillBusy = false;
 
-  /** The fill kit (`./kit.ts`) once loaded: before the first «Заполнить», null. */
+  /** The fill kit (`./kit.ts`) once loaded: null before a step that fills or a support copy. */
   kit: FillKit | null = null;
 
   /**
@@ -532,7 +532,7 @@ export class GuideEngine {
         else say((s.fillChildren.value?.length ? s.flow.panel?.chooseChild : s.flow.panel?.noProfile) ?? '');
         return;
       }
-      // The values and, on the first press, the kit (asked together: one wait, not two).
+      // The values and, if it has not come with the children, the kit (asked together: one wait, not two).
       const [values, kit] = await Promise.all([this.#send({ type: 'fill:values', childId, keys }), this.kit ?? this.kitSource()]);
       res = values as FillValuesResponse;
       this.kit = kit;

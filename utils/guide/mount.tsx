@@ -39,8 +39,8 @@ export interface MountOptions {
    */
   css?: string;
   /**
-   * The fill kit, bundled (training portal, tests). Without it, the background injects it on the
-   * first «Заполнить» (`utils/guide/kit.ts`).
+   * The fill kit, bundled (training portal, tests). Without it, the background injects it when a
+   * step that fills is first shown or on «Скопировать сведения для поддержки» (`utils/guide/kit.ts`).
    */
   kit?: FillKit;
 }

@@ -16,7 +16,7 @@ const background = async (m: Request): Promise<unknown> =>
 
 function setup(send = vi.fn(background), kit = true) {
   const engine = new GuideEngine(cabinetFlow, highlight, send, () => undefined, document);
-  // The copy comes with the panel's kit (utils/guide/kit.ts), injected on the first press.
+  // The copy comes with the fill kit (utils/guide/kit.ts), injected on the first press here.
   if (kit) engine.kitSource = async () => FILL_KIT;
   engine.state.recognised.value = cabinetFlow.steps.find((s) => s.id === 'cabinet.email')!;
   engine.state.targetState.value = 'missing';
