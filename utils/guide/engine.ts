@@ -133,8 +133,8 @@ export class GuideEngine {
   #childrenAsked = false;
   /** Tab-state keys the user has set on this page (they win over the stored state read at start). */
   readonly #touched = new Set<'hidden' | 'variant'>();
-  readonly #onUse = (e: Event) => this.#used(e);
-  readonly #onNav = () => this.schedule();
+  /** Removes the page listeners {@link start} adds (address changes, use of the outlined control). */
+  #listening = new AbortController();
 
   readonly #highlight: Highlight;
   readonly #send: Send;
@@ -177,11 +177,9 @@ export class GuideEngine {
     this.#observer = new MutationObserver((records) => this.#changed(records));
     this.#observer.observe(this.#doc.documentElement, OBSERVE);
     const win = this.#doc.defaultView!;
-    win.addEventListener('popstate', this.#onNav);
-    win.addEventListener('hashchange', this.#onNav);
-    win.addEventListener('pageshow', this.#onNav);
-    this.#doc.addEventListener('change', this.#onUse, true);
-    this.#doc.addEventListener('click', this.#onUse, true);
+    const { signal } = (this.#listening = new AbortController());
+    for (const type of ['popstate', 'hashchange', 'pageshow']) win.addEventListener(type, () => this.schedule(), { signal });
+    for (const type of ['change', 'click']) this.#doc.addEventListener(type, (e) => this.#used(e), { capture: true, signal });
     this.pass();
     // If nothing is recognised after the late-render window, say so instead of waiting silently.
     this.#settle = setTimeout(() => {
@@ -193,12 +191,7 @@ export class GuideEngine {
   /** Stops observing and removes the highlight. */
   stop(): void {
     this.#observer?.disconnect();
-    const win = this.#doc.defaultView!;
-    win.removeEventListener('popstate', this.#onNav);
-    win.removeEventListener('hashchange', this.#onNav);
-    win.removeEventListener('pageshow', this.#onNav);
-    this.#doc.removeEventListener('change', this.#onUse, true);
-    this.#doc.removeEventListener('click', this.#onUse, true);
+    this.#listening.abort();
     if (this.#timer) clearTimeout(this.#timer);
     if (this.#grace) clearTimeout(this.#grace);
     if (this.#pending) clearTimeout(this.#pending);
@@ -449,9 +442,8 @@ export class GuideEngine {
     const s = this.state;
     try {
       // The kit comes with the list: the panel's «Заполняю для» is its part (kit.ts).
-      const [answer, kit] = await Promise.all([this.#send({ type: 'fill:children' }), this.kit ?? this.kitSource()]);
+      const [answer] = await Promise.all([this.#send({ type: 'fill:children' }), this.#loadKit()]);
       const res = answer as FillChildrenResponse;
-      this.kit = kit;
       batch(() => {
         s.fillChildren.value = res.children;
         s.fillChild.value = res.chosen;
@@ -459,7 +451,7 @@ export class GuideEngine {
       });
       return true;
     } catch {
-      this.#childrenAsked = false; // background not reachable: ask again on the next press
+      this.#childrenAsked = false; // background not reachable: ask again on the next pass or press
       return false;
     } finally {
       this.#onChange();
@@ -514,6 +506,11 @@ export class GuideEngine {
    */
   kitSource: () => Promise<FillKit> = () => loadKit(this.#send);
 
+  /** The kit, asked from {@link kitSource} the first time. @throws as `kitSource` */
+  async #loadKit(): Promise<FillKit> {
+    return (this.kit ??= await this.kitSource());
+  }
+
   async #fillNow(step: Step): Promise<void> {
     const s = this.state;
     const say = (message: string) =>
@@ -533,9 +530,8 @@ export class GuideEngine {
         return;
       }
       // The values and, if it has not come with the children, the kit (asked together: one wait, not two).
-      const [values, kit] = await Promise.all([this.#send({ type: 'fill:values', childId, keys }), this.kit ?? this.kitSource()]);
+      const [values] = await Promise.all([this.#send({ type: 'fill:values', childId, keys }), this.#loadKit()]);
       res = values as FillValuesResponse;
-      this.kit = kit;
     } catch {
       say(s.flow.panel?.reloadToFill ?? '');
       return;
@@ -598,20 +594,22 @@ export class GuideEngine {
   }
 
   /**
-   * «Скопировать сведения для поддержки»: the copy itself comes with the kit (loaded on the first
-   * press, as for «Заполнить»: `components/guide/SupportCopy.tsx`). When the kit cannot come
+   * «Скопировать сведения для поддержки»: the copy itself comes with the kit
+   * (`components/guide/SupportCopy.tsx`; there already on a step that fills, else asked on this
+   * first press). When the kit cannot come
    * (the extension was updated while the page is open), {@link GuideState.supportCopy} holds what
    * {@link supportText} says then, not copied.
    * @param safe masks personal values while «Демонстрация» is on
    */
   async copySupport(safe: (text: string) => string): Promise<void> {
+    let kit: FillKit;
     try {
-      this.kit ??= await this.kitSource();
+      kit = await this.#loadKit();
     } catch {
       this.state.supportCopy.value = { text: await this.supportText(), copied: null };
       return;
     }
-    await this.kit.copySupport(this, safe);
+    await kit.copySupport(this, safe);
   }
 
   /**

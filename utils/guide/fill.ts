@@ -78,9 +78,8 @@ export function fillStep(fields: FillField[], res: FillValuesResponse, doc: Docu
   for (const v of Object.values(res.values)) {
     if (typeof v !== 'string') continue;
     put.push(v);
-    // A date is shown in a date input as YYYY-MM-DD.
-    const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(v);
-    if (m) put.push(`${m[3]}-${m[2]}-${m[1]}`);
+    const shown = dateInputValue(v); // a date as a date input shows it
+    if (shown) put.push(shown);
   }
   if (res.scan) put.push(res.scan.name);
   return {
@@ -267,11 +266,15 @@ function fire(el: Element): void {
   el.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
+/** A `DD.MM.YYYY` value as a date input takes it (`YYYY-MM-DD`), or null for any other value. */
+function dateInputValue(value: string): string | null {
+  const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(value);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : null;
+}
+
 /** `DD.MM.YYYY` → `YYYY-MM-DD` for date inputs; other values as they are. */
 function toInputFormat(el: HTMLInputElement | HTMLTextAreaElement, value: string): string {
-  const m = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(value);
-  if (m && (el as HTMLInputElement).type === 'date') return `${m[3]}-${m[2]}-${m[1]}`;
-  return value;
+  return ((el as HTMLInputElement).type === 'date' && dateInputValue(value)) || value;
 }
 
 /** Puts the stored scan into a file input via DataTransfer, as a drop would. */

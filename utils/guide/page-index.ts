@@ -122,8 +122,9 @@ export class PageIndex {
    * kind: bit 1 without, bit 2 with text removed. Cleared by each pass. A node that moves into
    * what a pass examined does so by a change there, which runs a pass; so a target once found
    * apart stays apart until then (a burst of changes in one list reads its ancestors once).
+   * Weak: a node the page drops between passes is not kept alive by it.
    */
-  #apart = new Map<Node, number>();
+  #apart = new WeakMap<Node, number>();
   readonly #selectors = new Set<string>();
   /** selector → the page's elements that match it (may hold elements since removed; pruned when read) and their document-order list while unchanged. */
   readonly #matching = new Map<string, { set: Set<Element>; list: Element[] | null }>();
@@ -157,7 +158,7 @@ export class PageIndex {
     this.#seen = new Set();
     this.#bounded = new Set();
     this.#watched = null;
-    this.#apart = new Map();
+    this.#apart = new WeakMap();
   }
 
   /** Closes a pass: the model is current. */

@@ -60,4 +60,17 @@ describe('the guide host and the page observer (utils/guide/mount.tsx, engine.ts
     expect(fresh.stats.passes).toBeGreaterThan(0);
     fresh.stop();
   });
+
+  it('a stopped guide leaves nothing listening: an address change or a click runs no pass', async () => {
+    document.body.innerHTML = '<form><input name="email" placeholder="Электронная почта"><button>Войти</button></form>';
+    const engine = mountGuide(null, send, { watchSettings: false });
+    await new Promise((r) => setTimeout(r, 150));
+    engine.stop();
+    const passes = engine.stats.passes;
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    document.querySelector('button')!.click();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(engine.stats.passes).toBe(passes);
+  });
 });
