@@ -192,12 +192,7 @@ export class GuideEngine {
   stop(): void {
     this.#observer?.disconnect();
     this.#listening.abort();
-    if (this.#timer) clearTimeout(this.#timer);
-    if (this.#grace) clearTimeout(this.#grace);
-    if (this.#pending) clearTimeout(this.#pending);
-    if (this.#problemTimer) clearTimeout(this.#problemTimer);
-    if (this.#loaderTimer) clearTimeout(this.#loaderTimer);
-    if (this.#settle) clearTimeout(this.#settle);
+    for (const t of [this.#timer, this.#grace, this.#pending, this.#problemTimer, this.#loaderTimer, this.#settle]) if (t) clearTimeout(t);
     this.#highlight.clear();
   }
 

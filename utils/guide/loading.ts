@@ -25,28 +25,30 @@ const LOADER_QUERIES = ['[aria-busy=true]', '[role=progressbar]', '[class*=load]
 const LOADER_CLASS = /loader|loading|spinner|preload/;
 
 /** Texts of a loading line («Загрузка…», «Загрузка...», «Идёт загрузка», «Подождите…»), compared whole. */
-const LOADING_TEXT = /^(?:идет загрузка|ид[её]т загрузка|загрузка|загружается|подождите|пожалуйста, подождите)[.…\s]*$/i;
+const LOADING_TEXT = /^(?:ид[её]т загрузка|загрузка|загружается|подождите|пожалуйста, подождите)[.…\s]*$/i;
 
 /**
  * Whether something on the page says it is loading and is visible (has a box and is not hidden).
  * A loader class on the `<html>`/`<body>` element alone does not count (pages keep such classes).
- * Costs four selector queries and the page model's text nodes with {@link LOADING_KEYS} (no walk
- * of its own during a pass); the engine asks only when the step it would show changes.
+ * Reads the page model's text nodes with {@link LOADING_KEYS} first (no walk of its own during a
+ * pass), then, if no loading line shows, four selector queries; the engine asks only when the
+ * step it would show changes.
  * @param doc the page's document
  */
 export function pageIsLoading(doc: Document): boolean {
-  for (const sel of LOADER_QUERIES) {
-    for (const el of Array.from(doc.querySelectorAll(sel))) {
-      if (el === doc.documentElement || el === doc.body || (sel[1] === 'c' && !LOADER_CLASS.test(el.getAttribute('class')!))) continue;
-      if (isVisible(el) && hasBox(el)) return true;
-    }
-  }
+  // The words first: the page model has them already, and a loading line is the common loader.
   for (const n of LOADING_KEYS.flatMap((k) => textNodesWith(k, doc))) {
     if (n.data.length > 40) continue;
     const el = n.parentElement;
     if (!el || el.closest('script, style, template, noscript')) continue;
     const t = (el.textContent ?? '').trim();
     if (t.length <= 40 && LOADING_TEXT.test(t) && isVisible(el) && hasBox(el)) return true;
+  }
+  for (const sel of LOADER_QUERIES) {
+    for (const el of Array.from(doc.querySelectorAll(sel))) {
+      if (el === doc.documentElement || el === doc.body || (sel[1] === 'c' && !LOADER_CLASS.test(el.getAttribute('class')!))) continue;
+      if (isVisible(el) && hasBox(el)) return true;
+    }
   }
   return false;
 }

@@ -2,7 +2,7 @@ import type { Locator, LocatorRole, Target } from './types';
 import { fold, personText, sameWords, words } from './text';
 import { fileFieldVisible, isVisible } from './visible';
 import { LIST_WIDGETS, WIDGETS, shownControl } from './widget';
-import { foldData, liveIndex } from './page-index';
+import { foldData, liveIndex, queryEach } from './page-index';
 
 /** CSS selectors of each role, explicit and implicit (HTML-AAM), plus the portals' known dialog classes. */
 const ROLE_SELECTORS: Record<LocatorRole, string> = {
@@ -126,7 +126,9 @@ function byText(loc: Locator, scope: Document | Element): Element[] {
   const found = innermostSaying(scope, wantWords, says, NOT_TEXT, exact ? raw.length * 4 + 200 : 5000);
   if (exact) {
     // Input buttons carry their text in `value`.
-    for (const input of queryAll(scope, 'input[type=submit], input[type=button]')) {
+    for (const input of queryAll(scope, 'input')) {
+      const type = (input as HTMLInputElement).type;
+      if (type !== 'submit' && type !== 'button') continue;
       liveIndex(input.ownerDocument)?.see(input);
       if (sameWords((input as HTMLInputElement).value, raw)) found.push(input);
     }
@@ -294,7 +296,7 @@ export function withPageText<T>(fn: () => T): T {
  */
 function queryAll(scope: Document | Element, sel: string): Element[] {
   const index = scope.nodeType === 9 ? liveIndex(scope as Document) : null;
-  return index ? index.elements(sel) : Array.from(scope.querySelectorAll(sel));
+  return index ? index.elements(sel) : queryEach(scope, sel);
 }
 
 /**

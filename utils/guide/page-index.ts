@@ -40,8 +40,8 @@ const STRUCTURAL = [
   '.modal', '.modal-dialog', '.btn', '.button', '.dropdown', '.select2', '.chosen-container', '.ui',
 ].join(', ');
 
-/** Tags a locator may take without any attribute (every other selector above needs an attribute). */
-const STRUCTURAL_TAGS = new Set(['A', 'BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'LABEL', 'SUMMARY', 'DETAILS', 'DIALOG', 'OPTION', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'STYLE', 'LINK', 'IFRAME', 'IMG', 'SVG', 'svg']);
+/** Tags a locator may take without any attribute: the bare tags of {@link STRUCTURAL}, `A` and SVG's lower-case `svg`. */
+const STRUCTURAL_TAGS = new Set(['A', 'svg', ...STRUCTURAL.split(', ').filter((s) => /^\w+$/.test(s)).map((s) => s.toUpperCase())]);
 
 /** A `Node.compareDocumentPosition` bit: the other node follows. */
 const FOLLOWING = 4;
@@ -49,6 +49,23 @@ const FOLLOWING = 4;
 /** Sorts nodes into document order (in place). */
 function inDocumentOrder<T extends Node>(xs: T[]): T[] {
   return xs.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
+}
+
+/**
+ * `querySelectorAll` of a selector list, one part at a time: the same elements in document order.
+ * Blink answers a one-part selector led by a tag or class from its element collections, but tests
+ * every element against every part of a list: on a page of 100 000 elements
+ * `input[type=submit], input[type=button]` took 2.1 ms, each part alone 0.3 ms (measured
+ * 03.12.2026). The list is split at commas outside parentheses; a list with quotes or nested
+ * parentheses is asked whole. When more than one part finds elements, their union is sorted.
+ * @param root the document or an element
+ * @param sel a selector list, e.g. `button, [role=button]`
+ */
+export function queryEach(root: Document | Element, sel: string): Element[] {
+  const parts = sel.split(/,(?![^(]*\))/);
+  if (parts.length < 2 || /["'\\]|\([^)]*\(/.test(sel)) return Array.from(root.querySelectorAll(sel));
+  const lists = parts.map((p) => Array.from(root.querySelectorAll(p))).filter((l) => l.length);
+  return lists.length > 1 ? inDocumentOrder([...new Set(lists.flat())]) : (lists[0] ?? []);
 }
 
 /** Escapes a word for a regular expression. */
@@ -75,11 +92,11 @@ export function keysPattern(keys: Iterable<string>, cased: boolean): string {
     node.set('', new Map());
   }
   const letter = (c: string): string => {
-    if (!cased) return escape(c);
-    const forms = new Set([c, c.toUpperCase()]);
-    if (c === 'е') forms.add('ё').add('Ё');
-    const list = [...forms].filter((f) => f.length === 1);
-    return list.length > 1 ? `[${list.map(escape).join('')}]` : escape(c);
+    const e = escape(c);
+    if (!cased) return e;
+    if (c === 'е') return '[еЕёЁ]';
+    const up = c.toUpperCase();
+    return up === c || up.length !== 1 ? e : `[${e}${escape(up)}]`;
   };
   const emit = (node: Trie): string => {
     if (node.has('')) return ''; // a shorter key is enough: any text holding the longer holds it
@@ -210,12 +227,12 @@ export class PageIndex {
     if (!track) {
       // Its attributes may change without a record: read it as it is now.
       this.watchSelector(sel);
-      return Array.from(this.doc.querySelectorAll(sel));
+      return queryEach(this.doc, sel);
     }
     let m = this.#matching.get(sel);
     if (!m) {
       this.watchSelector(sel);
-      const all = Array.from(this.doc.querySelectorAll(sel));
+      const all = queryEach(this.doc, sel);
       m = { set: new Set(all), list: all };
       this.#matching.set(sel, m);
     }

@@ -68,12 +68,8 @@ export async function loadPresentation(): Promise<Presentation> {
  * @returns the stored settings
  */
 export async function savePresentation(patch: Partial<Presentation>, current?: Presentation): Promise<Presentation> {
-  if (current) {
-    const next = parsePresentation({ ...current, ...patch });
-    await browser.storage.local.set({ [PRESENTATION_KEY]: next });
-    return next;
-  }
-  const next = parsePresentation({ ...(await loadPresentation()), ...patch });
+  // With `current`, nothing is awaited before the write (`??` does not evaluate its right side).
+  const next = parsePresentation({ ...(current ?? (await loadPresentation())), ...patch });
   await browser.storage.local.set({ [PRESENTATION_KEY]: next });
   return next;
 }

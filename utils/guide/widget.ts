@@ -9,7 +9,7 @@ export const LIST_WIDGETS =
   '[role=combobox], [role=listbox], .ui.dropdown, .select2-container, .chosen-container, .bootstrap-select, .selectize-control, .choices';
 
 /** Every custom widget a person fills: the list widgets and editable regions. */
-export const WIDGETS = `${LIST_WIDGETS}, [role=textbox], [contenteditable=true]`;
+export const WIDGETS = [LIST_WIDGETS, '[role=textbox]', '[contenteditable=true]'].join(', '); // one copy in the bundle (a template would be inlined at each use)
 
 /** The part of a widget a person clicks to open its list. */
 const OPENER = '[role=combobox], .select2-selection, .chosen-single, .dropdown-toggle, .selectize-input, .choices__inner';

@@ -6,7 +6,7 @@ import { sgoFlow } from '@/utils/flows/sgo';
 import { cabinetFlow } from '@/utils/flows/cabinet';
 import { matchingSteps } from '@/utils/guide/recognise';
 import { locate, withPageText } from '@/utils/guide/locate';
-import { OBSERVE, PageIndex, foldData, keysPattern, withIndex } from '@/utils/guide/page-index';
+import { OBSERVE, PageIndex, foldData, keysPattern, queryEach, withIndex } from '@/utils/guide/page-index';
 import { flowKeys } from '@/utils/guide/recognise';
 import type { Flow } from '@/utils/guide/types';
 import { cabinetExamples, sgoExamples, type Example } from './examples';
@@ -244,4 +244,31 @@ describe('selectors and the attributes the observer reports', () => {
     expect(withIndex(index, () => index.elements('[aria-controls]')).map((e) => e.id)).toEqual(['b']);
     expect(withIndex(index, () => index.elements('[title]')).map((e) => e.id)).toEqual(['s']);
   });
+});
+
+describe('queryEach: a selector list asked one part at a time', () => {
+  // The lists the locators ask, on every example page: the same elements in the same order as
+  // one querySelectorAll of the whole list.
+  const LISTS = [
+    'button, input[type=button], input[type=submit], input[type=reset], [role=button]',
+    'input:not([type]), input[type=text], input[type=email], input[type=tel], input[type=date], input[type=number], input[type=search], textarea, [role=textbox]',
+    'dialog, [role=dialog], [role=alertdialog], [aria-modal=true], .modal, .modal-dialog',
+    'h1, h2, h3, h4, h5, h6, [role=heading]',
+    'a[href], [role=link]',
+    'div, span, p, a, li, form, input, label',
+    '*',
+    'body, body *, html',
+    'input:not([type=hidden]), select, textarea',
+    '[aria-expanded], [aria-haspopup]:not([aria-haspopup=false]), .dropdown-toggle, summary',
+    // Asked whole: a comma in quotes, parentheses within parentheses.
+    '[title="a, b"], label',
+    'div:not(:is(.x, .y)), span',
+  ];
+  for (const e of [...sgoExamples, ...cabinetExamples]) {
+    it(`${e.url}: the same elements in document order as querySelectorAll`, () => {
+      const doc = new JSDOM(`<!doctype html><html><body>${e.html}</body></html>`, { url: e.url }).window.document;
+      for (const sel of LISTS) expect(queryEach(doc, sel)).toEqual(Array.from(doc.querySelectorAll(sel)));
+      for (const sel of LISTS) expect(queryEach(doc.body, sel)).toEqual(Array.from(doc.body.querySelectorAll(sel)));
+    });
+  }
 });
