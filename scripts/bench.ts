@@ -8,7 +8,9 @@
  *    the goal and what each is made of (per source module, from a source-mapped build);
  * 2. target inserted → highlight drawn, for the extension and for driver.js (same page, same run);
  * 3. recognition cost as the page grows (1k/10k/100k elements), beside the floor (one bare
- *    TreeWalker walk over the page's text in the same page) and for a burst of 1 000 mutations;
+ *    TreeWalker walk over the page's text): the first pass and the floor each on a newly loaded
+ *    page in a new isolated world (as the content script meets a page), the content script's own
+ *    first pass there, and the repeated reading in the page's world; and a burst of 1 000 mutations;
  * 4. idle cost over 10 s on a page that does not change (CPU, timers and frames requested);
  * 5. JS heap after a full flow, with and without the extension;
  * 6. papers: click → PDF, cold (lazy chunk) and warm, and the PDF's size;
