@@ -325,8 +325,13 @@ async function costs(b: ExtensionBrowser, plain: BrowserContext) {
 /** The cabinet's login replica with `n` elements of padding in its HTML, as a server sends a large page. */
 const paddedUrl = (n: number) => `https://cabinet.ruobr.ru/login/?reset=1&delay=0&benchpad=${n}`;
 
-/** Serves {@link paddedUrl} pages in a context: the replica, the padding (as {@link pad} adds it) before `</body>`. */
+/** Contexts that serve {@link paddedUrl} pages already. */
+const padded = new WeakSet<BrowserContext>();
+
+/** Serves {@link paddedUrl} pages in a context (once): the replica, the padding (as {@link pad} adds it) before `</body>`. */
 async function routePadded(context: BrowserContext): Promise<void> {
+  if (padded.has(context)) return;
+  padded.add(context);
   await context.route(/[?&]benchpad=\d+/, async (route) => {
     const url = route.request().url();
     const n = Number(/benchpad=(\d+)/.exec(url)![1]);

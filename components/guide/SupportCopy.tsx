@@ -3,10 +3,10 @@ import type { Child } from './jsx-runtime';
 import type { GuideEngine } from '@/utils/guide/engine';
 
 /**
- * «Скопировать сведения для поддержки» (part of the fill kit, `utils/guide/kit.ts`, there already
- * on a step that fills, else loaded on the first press): the text the background writes from the guide's state goes to the clipboard,
- * with the personal values masked while «Демонстрация» is on; the result is kept in the guide's
- * state (`supportCopy`) for {@link supportStatus}.
+ * «Скопировать сведения для поддержки» (part of the fill kit, `utils/guide/kit.ts`: there already
+ * on a step that fills, else loaded on the first press). The text the background writes from the
+ * guide's state goes to the clipboard, with the personal values masked while «Демонстрация» is
+ * on; the result is kept in the guide's state (`supportCopy`) for {@link supportStatus}.
  * @param engine the guide
  * @param safe masks personal values while «Демонстрация» is on
  */

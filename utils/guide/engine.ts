@@ -591,9 +591,8 @@ export class GuideEngine {
   /**
    * «Скопировать сведения для поддержки»: the copy itself comes with the kit
    * (`components/guide/SupportCopy.tsx`; there already on a step that fills, else asked on this
-   * first press). When the kit cannot come
-   * (the extension was updated while the page is open), {@link GuideState.supportCopy} holds what
-   * {@link supportText} says then, not copied.
+   * first press). When the kit cannot come (the extension was updated while the page is open),
+   * {@link GuideState.supportCopy} holds what {@link supportText} says then, not copied.
    * @param safe masks personal values while «Демонстрация» is on
    */
   async copySupport(safe: (text: string) => string): Promise<void> {
